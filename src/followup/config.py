@@ -1,0 +1,188 @@
+"""The user's settings: a TOML file in the config directory, checked against a spec.
+
+Keys are dotted (`me.name`, `limits.email_words_max`). Every key has a type, a default and a
+one-line description, so `followup config show` can list them and `set` can refuse a wrong
+type with a message that says what was expected.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from followup.errors import ConfigError
+from followup.model import Me
+from followup.paths import atomic_write_text, config_file
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type
+    default: Any
+    help: str
+
+
+SPEC: tuple[Setting, ...] = (
+    Setting("me.name", str, "", "your name, used to sign notes"),
+    Setting("me.email", str, "", "the address notes are sent from"),
+    Setting("me.signature", str, "", "lines under your name (phone, portfolio link)"),
+    Setting("timezone", str, "UTC", "your IANA time zone, e.g. Europe/Berlin"),
+    Setting("country", str, "US", "ISO country code whose public holidays are skipped"),
+    Setting("limits.thank_you_opens_hours", int, 1, "hours after an interview ends"),
+    Setting("limits.thank_you_due_hours", int, 24, "hours after an interview ends"),
+    Setting("limits.send_hour_start", int, 8, "earliest suggested send hour, recipient's zone"),
+    Setting("limits.send_hour_end", int, 10, "latest suggested send hour, recipient's zone"),
+    Setting("limits.check_in_days", int, 7, "days after the interview for the first check-in"),
+    Setting("limits.check_in_after_decision_days", int, 2, "business days after decision_by"),
+    Setting("limits.second_check_in_days", int, 7, "days after the first check-in was sent"),
+    Setting("limits.email_words_ideal_min", int, 75, "ideal shortest thank-you email"),
+    Setting("limits.email_words_ideal_max", int, 200, "ideal longest thank-you email"),
+    Setting("limits.email_words_max", int, 250, "warn above this many words in an email"),
+    Setting("limits.email_paragraphs_max", int, 4, "most paragraphs in an email"),
+    Setting("limits.check_in_words_max", int, 120, "most words in a check-in"),
+    Setting("limits.linkedin_note_chars", int, 300, "connection note limit (200 on free)"),
+    Setting("limits.linkedin_message_words", int, 120, "keep LinkedIn messages under this"),
+    Setting("limits.card_words_max", int, 80, "most words on a handwritten card"),
+    Setting("limits.reading_grade_max", int, 10, "highest reading grade before a warning"),
+)
+SETTINGS: Mapping[str, Setting] = {s.key: s for s in SPEC}
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings in force: defaults overlaid with the user's file."""
+
+    values: Mapping[str, Any]
+
+    def get(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def me(self) -> Me:
+        return Me(self.values["me.name"], self.values["me.email"], self.values["me.signature"])
+
+    @property
+    def timezone(self) -> str:
+        return str(self.values["timezone"])
+
+    @property
+    def country(self) -> str:
+        return str(self.values["country"])
+
+    def limit(self, name: str) -> int:
+        return int(self.values[f"limits.{name}"])
+
+
+def defaults() -> Config:
+    return Config({s.key: s.default for s in SPEC})
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, f"{full}."))
+        else:
+            flat[full] = value
+    return flat
+
+
+def _nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    nested: dict[str, Any] = {}
+    for key, value in flat.items():
+        node = nested
+        *parents, leaf = key.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return nested
+
+
+def load(path: Path | None = None) -> Config:
+    """Read the config file (if any) over the defaults; a broken file is a clear error."""
+    path = path or config_file()
+    values = dict(defaults().values)
+    if not path.exists():
+        return Config(values)
+    try:
+        stored = _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    for key, value in stored.items():
+        if key in SETTINGS:
+            values[key] = _checked(key, value, path)
+    return Config(values)
+
+
+def _checked(key: str, value: Any, source: Path | str) -> Any:
+    setting = SETTINGS[key]
+    if setting.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ConfigError(f"{source}: {key} must be a whole number, not {value!r}")
+    if setting.kind is str and not isinstance(value, str):
+        raise ConfigError(f"{source}: {key} must be text, not {value!r}")
+    if key == "timezone":
+        check_timezone(value, f"{source}: {key}")
+    if key == "country":
+        check_country(value, f"{source}: {key}")
+    return value
+
+
+def check_timezone(name: str, where: str) -> ZoneInfo:
+    """The zone for an IANA name, or a ConfigError that says what a valid name looks like."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ConfigError(
+            f"{where}: unknown time zone {name!r}; expected an IANA name such as "
+            "Europe/Berlin or America/Chicago"
+        ) from None
+
+
+def check_country(code: str, where: str) -> str:
+    import holidays
+
+    if code.upper() not in holidays.list_supported_countries():
+        raise ConfigError(f"{where}: unknown country {code!r}; expected an ISO code such as US")
+    return code.upper()
+
+
+def parse_value(key: str, raw: str) -> Any:
+    """Turn the text given to `config set KEY VALUE` into a value of the key's type."""
+    if key not in SETTINGS:
+        known = ", ".join(sorted(SETTINGS))
+        raise ConfigError(f"unknown setting {key!r}; known settings: {known}")
+    setting = SETTINGS[key]
+    value: Any = raw
+    if setting.kind is int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ConfigError(f"{key} must be a whole number, not {raw!r}") from None
+        if value < 0:
+            raise ConfigError(f"{key} must not be negative, got {value}")
+    if key == "country":
+        value = raw.upper()
+    return _checked(key, value, "config")
+
+
+def set_value(key: str, raw: str, path: Path | None = None) -> Config:
+    """Store one setting, keeping the rest of the file; written atomically."""
+    path = path or config_file()
+    value = parse_value(key, raw)
+    stored: dict[str, Any] = {}
+    if path.exists():
+        try:
+            stored = _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc}); fix or remove it") from exc
+    stored[key] = value
+    import tomli_w
+
+    atomic_write_text(path, tomli_w.dumps(_nest(stored)))
+    return load(path)
