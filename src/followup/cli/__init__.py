@@ -1,0 +1,53 @@
+"""The `followup` command line: a thin Typer layer over the core.
+
+Each command group lives in its own module; `main()` maps FollowupError to a one-line message
+and an exit code, so a user mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from followup.errors import FollowupError
+
+app = typer.Typer(
+    name="followup",
+    help="Follow up after job interviews: record them, draft and check notes, know when to send.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None, "--db", metavar="URL",
+        help="Database URL or SQLite file (default: FOLLOWUP_DATABASE_URL, else the data dir).",
+    ),
+) -> None:
+    ctx.obj = {"db": db}
+
+
+def _register() -> None:
+    # Importing registers each group's commands on `app`; the modules import heavy libraries
+    # (SQLAlchemy, YAML) only inside commands, so `followup --help` stays fast.
+    from followup.cli import config_cmd, demo, entry, records  # noqa: F401
+
+
+def main() -> None:
+    _register()
+    try:
+        app(prog_name="followup")
+    except FollowupError as error:
+        from followup.cli.render import print_error
+
+        print_error(str(error))
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("\ninterrupted; nothing was changed by the unfinished step", file=sys.stderr)
+        sys.exit(130)
