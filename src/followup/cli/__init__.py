@@ -9,10 +9,30 @@ from __future__ import annotations
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from followup.errors import FollowupError
 
+
+class FollowupGroup(TyperGroup):
+    """Maps FollowupError to one line on stderr and its exit code, for every command.
+
+    Doing it here rather than in main() means tests through CliRunner see exactly what a
+    user sees.
+    """
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except FollowupError as error:
+            from followup.cli.render import print_error
+
+            print_error(str(error))
+            ctx.exit(error.exit_code)
+
+
 app = typer.Typer(
+    cls=FollowupGroup,
     name="followup",
     help="Follow up after job interviews: record them, draft and check notes, know when to send.",
     no_args_is_help=True,
@@ -40,14 +60,11 @@ def _register() -> None:
 
 
 def main() -> None:
-    _register()
     try:
         app(prog_name="followup")
-    except FollowupError as error:
-        from followup.cli.render import print_error
-
-        print_error(str(error))
-        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("\ninterrupted; nothing was changed by the unfinished step", file=sys.stderr)
         sys.exit(130)
+
+
+_register()
