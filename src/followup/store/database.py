@@ -1,0 +1,204 @@
+"""The Store: the one object the CLI and the web use to keep interview records.
+
+Each public method is one transaction. Writes on SQLite take the write lock up front
+(`BEGIN IMMEDIATE`) so concurrent processes queue instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from followup.errors import FollowupError, InputError, NotFoundError, StorageError
+from followup.model import Interview, Status
+from followup.model.codec import interview_to_dict
+from followup.store import repository as repo
+from followup.store.backup import FORMAT, VERSION, parse_backup
+from followup.store.connect import WRITE, connection_error, create_engine
+from followup.store.migrate import ensure_head
+from followup.store.records import InterviewSummary, RestoreResult
+from followup.store.urls import redact, resolve_url, sqlite_path
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def open_store(url: str | None = None, *, clock: Clock = _utc_now) -> Store:
+    """Open (creating and migrating as needed) the database at `url` or the default one."""
+    resolved = resolve_url(url)
+    db_file = sqlite_path(resolved)
+    if db_file is not None:
+        try:
+            db_file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create {db_file.parent}: {exc.strerror}") from None
+    engine = create_engine(resolved)
+    try:
+        backup = ensure_head(engine, resolved, clock())
+    except FollowupError:
+        engine.dispose()
+        raise
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise connection_error(resolved, exc) from None
+    return Store(engine, resolved, clock=clock, migration_backup=backup)
+
+
+class Store:
+    """Interview records in SQLite or PostgreSQL; see module docstring."""
+
+    def __init__(
+        self, engine: sa.Engine, url: str, *, clock: Clock = _utc_now,
+        migration_backup: Path | None = None,
+    ) -> None:
+        self._engine = engine
+        self.url = url
+        self._clock = clock
+        # The copy made before migrating on open, if any; the CLI may mention it.
+        self.migration_backup = migration_backup
+
+    @property
+    def safe_url(self) -> str:
+        """The URL without its password, for messages."""
+        return redact(self.url)
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[sa.Connection]:
+        try:
+            with self._engine.connect() as conn:
+                if write:
+                    conn = conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    yield conn
+        except sa.exc.IntegrityError as exc:
+            raise InputError(f"{self.safe_url}: the change conflicts with stored data "
+                             f"({str(exc.orig).splitlines()[0]})") from exc
+        except sa.exc.OperationalError as exc:
+            raise connection_error(self.url, exc) from exc
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save_interview(
+        self, interview: Interview
+    ) -> tuple[Interview, Literal["created", "updated"]]:
+        """Insert or update: by `interview.id` if set, else by company, role and start."""
+        repo.check_storable(interview)
+        with self._transaction(write=True) as conn:
+            return self._save(conn, interview)
+
+    def _save(
+        self, conn: sa.Connection, interview: Interview
+    ) -> tuple[Interview, Literal["created", "updated"]]:
+        now = self._clock()
+        same_key = repo.find_id(conn, interview)
+        if interview.id is None:
+            if same_key is None:
+                return repo.insert(conn, interview, now), "created"
+            return repo.update(conn, same_key, interview, now), "updated"
+        if not repo.exists(conn, interview.id):
+            raise _not_found(interview.id)
+        if same_key is not None and same_key != interview.id:
+            raise InputError(
+                f"interview {same_key} already has company {interview.company!r}, role "
+                f"{interview.role!r} and start {interview.starts_at.isoformat()}; "
+                f"cannot give interview {interview.id} the same"
+            )
+        return repo.update(conn, interview.id, interview, now), "updated"
+
+    def delete_interview(self, interview_id: int) -> Interview:
+        """Delete an interview with everything under it; returns what was deleted."""
+        with self._transaction(write=True) as conn:
+            found = repo.load(conn, interview_id)
+            if not found:
+                raise _not_found(interview_id)
+            repo.delete(conn, interview_id)
+            return found[0]
+
+    def restore(self, data: Any, *, source: str = "backup") -> RestoreResult:
+        """Merge a backup in, matching records by natural key; all or nothing.
+
+        Restoring the same backup twice changes nothing the second time: identical records
+        are counted as unchanged and not touched (their updated_at stays).
+        """
+        incoming = parse_backup(data, source)
+        created = updated = unchanged = 0
+        with self._transaction(write=True) as conn:
+            stored = {i.natural_key: i for i in repo.load(conn)}
+            now = self._clock()
+            for interview in incoming:
+                current = stored.get(interview.natural_key)
+                if current is None:
+                    repo.insert(conn, interview, now)
+                    created += 1
+                elif current == interview:  # dataclass equality ignores ids
+                    unchanged += 1
+                else:
+                    repo.update(conn, _id(current), interview, now)
+                    updated += 1
+        return RestoreResult(created, updated, unchanged)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def find_by_natural_key(self, interview: Interview) -> int | None:
+        with self._transaction(write=False) as conn:
+            return repo.find_id(conn, interview)
+
+    def get_interview(self, interview_id: int) -> Interview:
+        with self._transaction(write=False) as conn:
+            found = repo.load(conn, interview_id)
+        if not found:
+            raise _not_found(interview_id)
+        return found[0]
+
+    def list_interviews(self, *, status: Status | None = None) -> list[InterviewSummary]:
+        """Summaries, newest start first."""
+        with self._transaction(write=False) as conn:
+            return repo.summaries(conn, status)
+
+    def all_interviews(self) -> list[Interview]:
+        """Every full record, newest start first (five queries in all)."""
+        with self._transaction(write=False) as conn:
+            return repo.load(conn)
+
+    def export_all(self) -> dict[str, Any]:
+        """The whole database as a backup document (see `restore`)."""
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "interviews": [interview_to_dict(i) for i in self.all_interviews()],
+        }
+
+    # -- lifetime --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.safe_url!r})"
+
+
+def _id(interview: Interview) -> int:
+    assert interview.id is not None, "records loaded from the store carry ids"
+    return interview.id
+
+
+def _not_found(interview_id: int) -> NotFoundError:
+    return NotFoundError(f"no interview with id {interview_id}; `followup list` shows the ids")
