@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfoNotFoundError
 
 from followup.errors import InputError
 from followup.model import Culture, Format, Interview, Status
 from followup.model.codec import interview_from_dict
-from followup.store.repository import check_storable
+from followup.store.repository import check_storable, zone
 
 FORMAT = "followup-backup"
 VERSION = 1
@@ -55,6 +56,9 @@ def _parse_record(record: Any, source: str, where: str) -> Interview:
     _require(record, source, where, "company", _TEXT, non_empty=True)
     _require(record, source, where, "role", _TEXT, non_empty=True)
     _require(record, source, where, "timezone", _TEXT, non_empty=True)
+    if not _known_zone(record["timezone"]):
+        _fail(source, f"{where}.timezone", f"unknown time zone {record['timezone']!r}; "
+              "expected an IANA name such as Europe/Berlin")
     _check(record, source, where, "starts_at", _aware_datetime,
            "expected ISO 8601 date and time with a UTC offset, e.g. 2024-05-02T14:00:00+02:00")
     _optional(record, source, where, "duration_minutes", _positive_int, "a whole number > 0")
@@ -149,6 +153,14 @@ def _aware_datetime(value: Any) -> bool:
         return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
     except ValueError:
         return False
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _iso_date(value: Any) -> bool:

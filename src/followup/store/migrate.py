@@ -98,6 +98,8 @@ def backup_sqlite(db_file: Path, revision: str | None, now: datetime) -> Path:
         dest = sqlite3.connect(target)
         try:
             source.backup(dest)
+            # The copy inherits WAL mode; make it one self-contained file instead.
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
     finally:
