@@ -77,7 +77,7 @@ class PostgresServer:
         import psycopg
 
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql)  # type: ignore[arg-type,unused-ignore]  # psycopg wants LiteralString
 
     def new_database(self, template: str | None = None) -> str:
         """Create an empty (or cloned) database and return its URL."""

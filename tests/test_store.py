@@ -244,7 +244,7 @@ def test_unstorable_text_is_an_input_error(
 
 
 _text = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=40
 )
 
 

@@ -134,7 +134,7 @@ def test_malformed_backup_names_the_problem_and_writes_nothing(
 
 def test_not_an_object_at_all(store: Store) -> None:
     with pytest.raises(InputError, match="backup: expected a JSON object"):
-        store.restore([])  # type: ignore[arg-type]
+        store.restore([])
 
 
 def test_restore_is_one_transaction(
@@ -161,7 +161,7 @@ def test_restore_is_one_transaction(
 def test_updated_at_moves_only_on_change(tmp_path: Any, make_interview: MakeInterview) -> None:
     now = [datetime(2024, 6, 1, tzinfo=UTC)]
     with open_store(str(tmp_path / "clock.db"), clock=lambda: now[0]) as store:
-        saved, _ = store.save_interview(make_interview())
+        store.save_interview(make_interview())
         data = store.export_all()
         now[0] += timedelta(days=1)
         store.restore(data)

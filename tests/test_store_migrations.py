@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from followup.errors import StorageError
 from followup.model import Interview
@@ -148,7 +147,7 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099'")
     conn.close()
-    with pytest.raises(StorageError, match="revision '0099'.*newer followup"):
+    with pytest.raises(StorageError, match=r"revision '0099'.*newer followup"):
         open_store(str(db))
 
 
