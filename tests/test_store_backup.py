@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from followup.errors import InputError
+from followup.errors import InputError, StorageError
 from followup.model import Interview
 from followup.store import RestoreResult, Store, open_store
 from followup.store import repository as repo
@@ -140,22 +140,22 @@ def test_not_an_object_at_all(store: Store) -> None:
 def test_restore_is_one_transaction(
     store: Store, make_interview: MakeInterview, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    existing, _ = store.save_interview(make_interview(company="C0", day=1))
     data = _good(make_interview)
-    real_insert = repo.insert
-    calls = 0
+    data["interviews"][0]["notes"] = "an update that must be rolled back"
+    real_insert_many = repo._insert_many
 
-    def failing_insert(*args: Any) -> Interview:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
+    def failing(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        if table is t.qualifications and len(rows) > 3:  # after the other inserts went in
             raise sa.exc.OperationalError("INSERT", {}, Exception("disk full"))
-        return real_insert(*args)
+        real_insert_many(conn, table, rows)
 
-    monkeypatch.setattr(repo, "insert", failing_insert)
-    with pytest.raises(Exception, match="disk full"):
+    monkeypatch.setattr(repo, "_insert_many", failing)
+    with pytest.raises(StorageError, match="disk full"):
         store.restore(data)
-    assert calls == 3
-    assert store.list_interviews() == []
+    assert store.all_interviews() == [existing]
+    assert _rows(store)[0][1] == "C0"
+    assert store.get_interview(existing.id or 0).notes == existing.notes
 
 
 def test_updated_at_moves_only_on_change(tmp_path: Any, make_interview: MakeInterview) -> None:

@@ -134,16 +134,18 @@ class Store:
         with self._transaction(write=True) as conn:
             stored = {i.natural_key: i for i in repo.load(conn)}
             now = self._clock()
+            new: list[Interview] = []
             for interview in incoming:
                 current = stored.get(interview.natural_key)
                 if current is None:
-                    repo.insert(conn, interview, now)
+                    new.append(interview)
                     created += 1
                 elif current == interview:  # dataclass equality ignores ids
                     unchanged += 1
                 else:
                     repo.update(conn, _id(current), interview, now)
                     updated += 1
+            repo.insert_many(conn, new, now)  # a few statements for all, not five per record
         return RestoreResult(created, updated, unchanged)
 
     # -- reading ---------------------------------------------------------------------------

@@ -119,9 +119,54 @@ def _interview_row(interview: Interview, now: datetime) -> dict[str, Any]:
 
 
 def insert(conn: sa.Connection, interview: Interview, now: datetime) -> Interview:
-    row = {**_interview_row(interview, now), "created_at": now}
-    new_id = conn.execute(interviews.insert().returning(interviews.c.id), row).scalar_one()
-    return _write_children(conn, new_id, interview, existing={})
+    return insert_many(conn, [interview], now)[0]
+
+
+def insert_many(
+    conn: sa.Connection, records: Sequence[Interview], now: datetime
+) -> list[Interview]:
+    """Insert new records with a handful of multi-row statements, whatever their number."""
+    if not records:
+        return []
+    rows = [{**_interview_row(r, now), "created_at": now} for r in records]
+    ids = _insert_returning_ids(conn, interviews, rows)
+    owners = [(iid, pos, p) for iid, r in zip(ids, records, strict=True)
+              for pos, p in enumerate(r.interviewers)]
+    person_ids = _insert_returning_ids(
+        conn, interviewers, [_person_row(iid, pos, p) for iid, pos, p in owners]
+    )
+    people = [p for _, _, p in owners]
+    _insert_children(conn, person_ids, people, [
+        {"interview_id": iid, "position": j, "text": text}
+        for iid, r in zip(ids, records, strict=True)
+        for j, text in enumerate(r.qualifications)
+    ])
+    given = iter(person_ids)
+    return [_with_ids(r, iid, [next(given) for _ in r.interviewers])
+            for iid, r in zip(ids, records, strict=True)]
+
+
+def _insert_returning_ids(
+    conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
+) -> list[int]:
+    if not rows:
+        return []
+    # sort_by_parameter_order: ids come back in the order of `rows`, on both backends.
+    statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+    return list(conn.execute(statement, rows).scalars())
+
+
+def _with_ids(interview: Interview, interview_id: int, person_ids: Sequence[int]) -> Interview:
+    """The record as stored: ids filled in, start shown in the interview's own zone."""
+    return dataclasses.replace(
+        interview,
+        id=interview_id,
+        starts_at=interview.starts_at.astimezone(zone(interview.timezone)),
+        interviewers=tuple(
+            dataclasses.replace(p, id=pid)
+            for pid, p in zip(person_ids, interview.interviewers, strict=True)
+        ),
+    )
 
 
 def update(
@@ -139,7 +184,7 @@ def update(
     )
     existing = {row.id: row.name for row in rows}
     conn.execute(qualifications.delete().where(qualifications.c.interview_id == interview_id))
-    return _write_children(conn, interview_id, interview, existing)
+    return _rewrite_children(conn, interview_id, interview, existing)
 
 
 def _match_ids(people: Sequence[Interviewer], existing: dict[int, str]) -> list[int | None]:
@@ -159,9 +204,19 @@ def _match_ids(people: Sequence[Interviewer], existing: dict[int, str]) -> list[
     return matched
 
 
-def _write_children(
+def _person_row(interview_id: int, position: int, person: Interviewer) -> dict[str, Any]:
+    return {
+        "interview_id": interview_id, "position": position, "name": person.name,
+        "title": person.title, "email": person.email, "linkedin": person.linkedin,
+        "timezone": person.timezone, "salutation": person.salutation,
+        "is_primary": person.primary, "extra": dict(person.extra),
+    }
+
+
+def _rewrite_children(
     conn: sa.Connection, interview_id: int, interview: Interview, existing: dict[int, str]
 ) -> Interview:
+    """Replace an interview's children, keeping the ids of interviewers still present."""
     people = interview.interviewers
     ids = _match_ids(people, existing)
     gone = set(existing) - {i for i in ids if i is not None}
@@ -169,52 +224,38 @@ def _write_children(
         conn.execute(interviewers.delete().where(interviewers.c.id.in_(gone)))
     kept = [i for i in ids if i is not None]
     if kept:
-        conn.execute(interviewer_points.delete().where(interviewer_points.c.interviewer_id.in_(kept)))
+        for table in (interviewer_points, interviewer_questions):
+            conn.execute(table.delete().where(table.c.interviewer_id.in_(kept)))
         conn.execute(
-            interviewer_questions.delete().where(interviewer_questions.c.interviewer_id.in_(kept))
-        )
-
-    def row(position: int, person: Interviewer) -> dict[str, Any]:
-        return {
-            "interview_id": interview_id, "position": position, "name": person.name,
-            "title": person.title, "email": person.email, "linkedin": person.linkedin,
-            "timezone": person.timezone, "salutation": person.salutation,
-            "is_primary": person.primary, "extra": dict(person.extra),
-        }
-
-    updates = [{**row(pos, p), "_id": ids[pos]} for pos, p in enumerate(people) if ids[pos]]
-    if updates:
-        conn.execute(
-            interviewers.update().where(interviewers.c.id == sa.bindparam("_id")), updates
+            interviewers.update().where(interviewers.c.id == sa.bindparam("_id")),
+            [{**_person_row(interview_id, pos, p), "_id": ids[pos]}
+             for pos, p in enumerate(people) if ids[pos] is not None],
         )
     new_positions = [pos for pos, pid in enumerate(ids) if pid is None]
-    if new_positions:
-        result = conn.execute(
-            interviewers.insert().returning(interviewers.c.id, sort_by_parameter_order=True),
-            [row(pos, people[pos]) for pos in new_positions],
-        )
-        for pos, new_id in zip(new_positions, result.scalars(), strict=True):
-            ids[pos] = new_id
-
+    new_ids = _insert_returning_ids(
+        conn, interviewers, [_person_row(interview_id, pos, people[pos]) for pos in new_positions]
+    )
+    for pos, new_id in zip(new_positions, new_ids, strict=True):
+        ids[pos] = new_id
     final = [pid for pid in ids if pid is not None]
-    _insert_many(conn, interviewer_points, _point_rows(final, people))
-    _insert_many(conn, interviewer_questions, [
-        {"interviewer_id": pid, "position": j, "question": q.question, "better": q.better}
-        for pid, person in zip(final, people, strict=True)
-        for j, q in enumerate(person.questions)
-    ])
-    _insert_many(conn, qualifications, [
+    _insert_children(conn, final, people, [
         {"interview_id": interview_id, "position": j, "text": text}
         for j, text in enumerate(interview.qualifications)
     ])
-    return dataclasses.replace(
-        interview,
-        id=interview_id,
-        starts_at=interview.starts_at.astimezone(zone(interview.timezone)),
-        interviewers=tuple(
-            dataclasses.replace(p, id=pid) for pid, p in zip(final, people, strict=True)
-        ),
-    )
+    return _with_ids(interview, interview_id, final)
+
+
+def _insert_children(
+    conn: sa.Connection, person_ids: Sequence[int], people: Sequence[Interviewer],
+    qualification_rows: list[dict[str, Any]],
+) -> None:
+    _insert_many(conn, interviewer_points, _point_rows(person_ids, people))
+    _insert_many(conn, interviewer_questions, [
+        {"interviewer_id": pid, "position": j, "question": q.question, "better": q.better}
+        for pid, person in zip(person_ids, people, strict=True)
+        for j, q in enumerate(person.questions)
+    ])
+    _insert_many(conn, qualifications, qualification_rows)
 
 
 def _point_rows(ids: Sequence[int], people: Sequence[Interviewer]) -> list[dict[str, Any]]:
