@@ -10,15 +10,29 @@ from followup.model.interview import (
     Status,
 )
 from followup.model.message import Medium, Stage
+from followup.model.report import (
+    Finding,
+    PracticeResult,
+    PracticeStatus,
+    Report,
+    Severity,
+    TextStats,
+)
 
 __all__ = [
     "Culture",
+    "Finding",
     "Format",
     "Interview",
     "Interviewer",
     "Me",
     "Medium",
+    "PracticeResult",
+    "PracticeStatus",
     "Question",
+    "Report",
+    "Severity",
     "Stage",
     "Status",
+    "TextStats",
 ]

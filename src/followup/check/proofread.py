@@ -1,0 +1,156 @@
+"""Spelling and grammar through Harper (harper-py, offline), made aware of the interview record.
+
+One Harper `Linter` is built lazily and reused (construction takes about half a second;
+a lint of a 150-word note then takes a few milliseconds). Nothing here touches the network.
+
+Instead of importing words into Harper per check (slow, and stateful), spelling lints are
+filtered afterwards against a record-aware dictionary: every word of the names, company,
+role, job description, notes, points, questions and qualifications, plus a built-in list of
+technical terms. Words with digits (p99, k8s), inner capitals (PostgreSQL, GitHub) and short
+all-caps acronyms are never spelling mistakes; nor are capitalised words in the middle of a
+sentence or in the greeting and signature (proper nouns Harper cannot know).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from followup.check.words import fold, tokens
+from followup.model import Interview
+
+# Harper rules whose advice does not fit short letters (or duplicates our own rules).
+DISABLED_HARPER_RULES = (
+    "ExpandTimeShorthands",
+    "RepeatedWords",
+    "SpelledNumbers",
+    "LongSentences",
+    "Dashes",
+    "UseTitleCase",
+    "SentenceCapitalization",
+)
+
+_TECH_WORDS = """
+kubernetes kubectl helm dbt terraform terragrunt postgresql postgres mysql sqlite redis kafka
+flink spark pyspark hadoop airflow dagster prefect snowflake bigquery redshift databricks
+looker tableau grafana prometheus datadog sentry elasticsearch opensearch kibana logstash
+docker dockerfile podman ansible pulumi nginx istio envoy linkerd argocd jenkins gitlab github
+circleci kotlin golang rustc typescript javascript nodejs deno django flask fastapi pydantic
+numpy pandas polars pytorch tensorflow sklearn jupyter graphql grpc protobuf websocket
+websockets oauth saml jwt sso api apis sdk sdks cli ui ux frontend backend fullstack devops
+mlops sre sres finops dataops microservice microservices monorepo repo repos onboarding runbook
+runbooks postmortem postmortems on-call oncall pagerduty opsgenie jira confluence asana notion
+figma miro slack zoom webhook webhooks backfill backfills upsert upserts idempotent idempotency
+schemas cron crons etl elt lakehouse datalake iceberg parquet avro dbt's kubernetes's
+terraform's observability scalability latency latencies throughput sla slas slo slos sli slis
+p50 p90 p95 p99 ci cd ci/cd k8s s3 ec2 gcp aws azure lambda serverless rollout rollouts
+rollback rollbacks canary refactor refactoring refactored linter linters pytest mypy ruff
+eslint prettier webpack vite nextjs nuxt svelte vue react angular redux tailwind storybook
+cypress playwright selenium hackathon
+"""
+TECH_WORDS = frozenset(_TECH_WORDS.split())
+
+_ACRONYM_RE = re.compile(r"[A-Z0-9&/\-]{2,6}s?")
+_INNER_CAPS_RE = re.compile(r".[^\W\d_]*[A-Z]")
+
+_lock = threading.Lock()
+_linter: Any = None
+
+
+def linter() -> Any:
+    """The shared Harper linter, built on first use."""
+    global _linter
+    if _linter is None:
+        with _lock:
+            if _linter is None:
+                import harper
+
+                made = harper.Linter(harper.Dialect.AMERICAN)
+                cfg = made.get_lint_config()
+                for name in DISABLED_HARPER_RULES:
+                    if name in cfg:
+                        cfg[name] = False
+                made.set_lint_config(cfg)
+                _linter = made
+    return _linter
+
+
+def warm() -> None:
+    """Build the linter and run it once, so the first real check is fast."""
+    lint("Thank you for the interview yesterday; I recieve it well.")
+
+
+@dataclass(frozen=True)
+class HarperLint:
+    """The part of a Harper lint the rules use (spans index the linted string)."""
+
+    start: int
+    end: int
+    kind: str
+    message: str
+    suggestion: str | None
+
+
+@lru_cache(maxsize=64)
+def lint(text: str) -> tuple[HarperLint, ...]:
+    """Harper's lints for a text (plain text mode), cached for repeated checks of one text."""
+    engine = linter()
+    with _lock:
+        raw = engine.lint(text, language="plaintext")
+    out = []
+    for item in raw:
+        start, end = item.span.start, item.span.end
+        if not 0 <= start <= end <= len(text):
+            continue
+        replacement = None
+        for suggestion in item.suggestions:
+            if int(suggestion.kind) == 0:
+                replacement = suggestion.replacement_text
+                break
+            if int(suggestion.kind) == 1:
+                replacement = ""
+                break
+        out.append(HarperLint(start, end, item.lint_kind, item.message, replacement))
+    return tuple(out)
+
+
+def record_words(interview: Interview | None, extra: Iterable[str] = ()) -> frozenset[str]:
+    """Every word of the record, folded (lower-case, no accents): never a misspelling."""
+    if interview is None:
+        return frozenset(fold(t) for t in tokens(" ".join(extra)))
+    return _record_words(interview) | frozenset(fold(t) for t in tokens(" ".join(extra)))
+
+
+@lru_cache(maxsize=256)
+def _record_words(interview: Interview) -> frozenset[str]:
+    parts: list[str] = [interview.company, interview.role, interview.job_description,
+                        interview.notes, *interview.qualifications]
+    if interview.me is not None:
+        parts += [interview.me.name, interview.me.signature, interview.me.email]
+    for person in interview.interviewers:
+        parts += [person.name, person.title, person.salutation or "", *person.points,
+                  *person.next]
+        for question in person.questions:
+            parts += [question.question, question.better]
+    words = set()
+    for token in tokens(" ".join(parts)):
+        words.add(fold(token))
+        for piece in re.split(r"['’\-]", token):
+            words.add(fold(piece))
+    return frozenset(words)
+
+
+def is_known_term(word: str, known: frozenset[str]) -> bool:
+    """Whether a flagged word is a term we know better than Harper (record, tech, shapes)."""
+    folded = fold(word)
+    if folded in known or folded in TECH_WORDS:
+        return True
+    if folded.endswith(("'s", "’s")) and (folded[:-2] in known or folded[:-2] in TECH_WORDS):
+        return True
+    if any(c.isdigit() for c in word):
+        return True
+    return bool(_ACRONYM_RE.fullmatch(word) or _INNER_CAPS_RE.match(word))

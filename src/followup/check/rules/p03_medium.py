@@ -1,0 +1,122 @@
+"""P3 medium: each medium's limits and conventions (subject, greeting, length).
+
+Limits come from config (`limits.*`, PRODUCT.md defaults): email words, LinkedIn connection
+note characters, LinkedIn message words, card words. A subject is expected on email only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from followup.check.context import CheckContext
+from followup.check.document import Document
+from followup.check.kinds import Example, Hit, Logic, Settings, anchor_span
+from followup.model import Medium, Severity, Stage
+
+_GENERIC_SUBJECT_RE = re.compile(
+    r"(?:re: *)?(?:thank you|thanks|thank-you|follow[- ]?up|interview|hello|hi|checking in|"
+    r"quick question|update|thank you!?|thanks!?)[.!]*",
+    re.IGNORECASE,
+)
+EMAIL = frozenset({Medium.EMAIL})
+
+
+def _subject_missing(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    if doc.has_subject:
+        return
+    target = anchor_span(doc, "salutation")
+    yield Hit(target.start, target.end)
+
+
+def _subject_generic(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    if doc.subject is None or not _GENERIC_SUBJECT_RE.fullmatch(doc.slice(doc.subject)):
+        return
+    role = ctx.interview.role if ctx.interview else "the <role>"
+    label = "Checking in" if ctx.stage is Stage.CHECK_IN else "Thank you"
+    yield Hit(doc.subject.start, doc.subject.end, suggestion=f"{label} — {role} interview")
+
+
+def _word_limit(medium: Medium) -> str:
+    return {Medium.EMAIL: "email_words_max", Medium.LINKEDIN_MESSAGE: "linkedin_message_words",
+            Medium.CARD: "card_words_max"}[medium]
+
+
+def _too_long(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    if ctx.medium is Medium.LINKEDIN_NOTE:
+        limit = cfg.limit("linkedin_note_chars")
+        body = doc.text[doc.body_start:].strip()
+        if len(body) > limit:
+            span = anchor_span(doc, "content")
+            yield Hit(span.start, span.end, severity=Severity.ERROR, message=(
+                f"{len(body)} characters; a LinkedIn connection note holds {limit}. "
+                "Cut it down to the thanks and one point."))
+        return
+    if ctx.stage is Stage.CHECK_IN and ctx.medium is Medium.EMAIL:
+        return  # P10 has the check-in limit
+    limit = cfg.limit(_word_limit(ctx.medium))
+    words = len(doc.words)
+    if words > limit:
+        span = anchor_span(doc, "content")
+        yield Hit(span.start, span.end, message=(
+            f"{words} words; keep a {ctx.medium.value.replace('-', ' ')} under {limit}."))
+
+
+def _no_greeting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    if doc.salutation is None and doc.words:
+        first = doc.body_lines[0] if doc.body_lines else None
+        if first is not None:
+            yield Hit(first.start, first.end)
+
+
+def _subject_elsewhere(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    if doc.subject is not None:
+        yield Hit(doc.subject.start, doc.subject.end, suggestion="")
+
+
+_BODY = "Dear Dana,\n\nThank you for yesterday.\n\nBest regards,\nPriya"
+_LONG = "Dear Dana,\n\n" + "Thank you for the time and the tour of the platform. " * 30
+NOT_EMAIL = frozenset({Medium.LINKEDIN_MESSAGE, Medium.LINKEDIN_NOTE, Medium.CARD})
+
+RULES = (
+    Logic(
+        id="p03.no-subject", practice="P3", severity=Severity.SUGGESTION,
+        message="No subject line: start with `Subject: …` naming the role and the interview.",
+        why="A clear subject gets the email opened and found again.",
+        fail=(_BODY,), passes=("Subject: Thank you — Senior Data Engineer interview\n\n" + _BODY,),
+        media=EMAIL, fn=_subject_missing,
+    ),
+    Logic(
+        id="p03.generic-subject", practice="P3", severity=Severity.WARNING,
+        message="A bare, generic subject; name the role (and the day).",
+        why="\u201cThank you\u201d alone looks like spam and is hard to find in a busy inbox.",
+        fail=("Subject: Thank you\n\n" + _BODY, "Subject: Follow up\n\n" + _BODY),
+        passes=("Subject: Thank you — Senior Data Engineer interview\n\n" + _BODY,),
+        media=EMAIL, fn=_subject_generic,
+    ),
+    Logic(
+        id="p03.too-long", practice="P3", severity=Severity.WARNING,
+        message="Too long for this medium.",
+        why="Each medium has a length readers expect; LinkedIn notes are cut off at the limit.",
+        fail=(_LONG, Example("Hi Dana, " + "thanks for the great chat about Kafka. " * 10,
+                             "linkedin-note")),
+        passes=(_BODY, Example("Hi Dana, thanks for the chat about Kafka streaming today!",
+                               "linkedin-note")),
+        fn=_too_long,
+    ),
+    Logic(
+        id="p03.no-greeting", practice="P3", severity=Severity.SUGGESTION,
+        message="No greeting: open with the interviewer's name (\u201cDear Dana,\u201d).",
+        why="A message that opens with their name reads as written for them.",
+        fail=("Thank you for yesterday.\n\nBest regards,\nPriya",), passes=(_BODY,),
+        media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE, Medium.CARD}), fn=_no_greeting,
+    ),
+    Logic(
+        id="p03.subject-not-email", practice="P3", severity=Severity.SUGGESTION,
+        message="A subject line only makes sense for email; drop it here.",
+        why="LinkedIn messages and cards have no subject; a `Subject:` line would be sent as text.",
+        fail=(Example("Subject: Thanks\n\nHi Dana, thanks for today!", "linkedin-message"),),
+        passes=(Example("Hi Dana, thanks for today!", "linkedin-message"),),
+        media=NOT_EMAIL, fn=_subject_elsewhere,
+    ),
+)

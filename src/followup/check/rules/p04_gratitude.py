@@ -1,0 +1,53 @@
+"""P4 gratitude first: a thank-you opens with thanks, within its first two sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from followup.check.context import CheckContext
+from followup.check.document import Document
+from followup.check.kinds import Hit, Logic, Required, Settings, anchor_span, part
+from followup.model import Severity, Stage
+
+THANKS = (
+    r"\bthank(?:s|ing| you)?\b",
+    r"\bgrateful\b",
+    r"\bgratitude\b",
+    r"\bappreciat(?:e|ed|ion|ing)\b",
+    r"\bmerci\b",
+)
+THANK_YOU = frozenset({Stage.THANK_YOU})
+_THANKS_RE = re.compile("|".join(THANKS), re.IGNORECASE)
+
+
+def _late(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    content = doc.content
+    opening = part(doc, "opening")
+    if _THANKS_RE.search(doc.text, opening.start, opening.end):
+        return
+    if _THANKS_RE.search(doc.text, content.start, content.end):
+        target = anchor_span(doc, "opening")
+        yield Hit(target.start, target.end)
+
+RULES = (
+    Required(
+        id="p04.no-thanks", practice="P4", severity=Severity.ERROR,
+        message="A thank-you note that never says thank you.",
+        why="Gratitude for their time is the point of the note; without it, it reads as a demand.",
+        fail=("Dear Dana,\n\nI wanted to follow up on the Senior Data Engineer role. My Kafka "
+              "work fits it well.\n\nBest regards,\nPriya",),
+        passes=("Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya",),
+        patterns=THANKS, where="all", anchor="opening", stages=THANK_YOU,
+    ),
+    Logic(
+        id="p04.thanks-late", practice="P4", severity=Severity.WARNING,
+        message="Thanks come late: open with them, in the first or second sentence.",
+        why="Starting with gratitude sets a warm tone before anything you ask or claim.",
+        fail=("Dear Dana,\n\nI wanted to follow up on the role. My Kafka work fits it well. "
+              "The team sounds great. Thank you for your time.\n\nBest regards,\nPriya",),
+        passes=("Dear Dana,\n\nI hope your week is going well. Thank you for your time "
+                "yesterday.\n\nBest regards,\nPriya",),
+        stages=THANK_YOU, fn=_late,
+    ),
+)

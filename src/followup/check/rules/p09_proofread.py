@@ -1,0 +1,258 @@
+"""P9 proofread: spelling and grammar (Harper, offline), and what generic checkers cannot know.
+
+Record-aware: the interviewer's name as recorded (a near miss such as "Whitfeld" is an error
+with the right spelling), the greeting addressed to the right panel member, no company or
+people left over from another interview's note (copy-paste), no template placeholders.
+Plus doubled words and all-caps shouting. Spelling goes through `check/proofread.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from followup.check import proofread
+from followup.check.context import CheckContext, addressed_in
+from followup.check.document import WORD_RE, Document
+from followup.check.kinds import Example, Hit, Logic, Needs, Settings
+from followup.check.words import edit_distance, fold, tokens
+from followup.model import Severity
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;…]\s*|\n\s*)[\"'“‘(\[]*$")
+_GRAMMAR_SUGGESTION_KINDS = {"Style", "Readability", "Enhancement", "Formatting", "WordChoice",
+                             "Regionalism", "Miscellaneous"}
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START_RE.search(text[max(0, start - 8):start]))
+
+
+def _in_name_lines(doc: Document, start: int) -> bool:
+    for span in (doc.salutation, doc.signature, doc.subject):
+        if span is not None and span.start <= start < span.end:
+            return True
+    return False
+
+
+def _name_parts(ctx: CheckContext) -> dict[str, str]:
+    """Folded name part → the recorded spelling, for every panel member (and the addressee)."""
+    people = list(ctx.panel)
+    if ctx.interviewer is not None:
+        people.append(ctx.interviewer)
+    parts: dict[str, str] = {}
+    for person in people:
+        for part in tokens(person.name):
+            if len(part) >= 3:
+                parts[fold(part)] = part
+    return parts
+
+
+def _near_name(word: str, parts: dict[str, str]) -> str | None:
+    folded = fold(word)
+    if folded in parts or len(folded) < 4:
+        return None
+    for key, spelled in parts.items():
+        allowed = 1 if len(key) <= 5 else 2
+        if folded[:1] == key[:1] and edit_distance(folded, key) <= allowed:
+            return spelled
+    return None
+
+
+def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    known = proofread.record_words(ctx.interview, (ctx.me_name,))
+    parts = _name_parts(ctx)
+    text = doc.text
+    for lint in proofread.lint(text):
+        if lint.kind != "Spelling":
+            continue
+        word = text[lint.start:lint.end]
+        if proofread.is_known_term(word, known) or (parts and _near_name(word, parts)):
+            continue
+        if word[:1].isupper() and (not _is_sentence_start(text, lint.start)
+                                   or _in_name_lines(doc, lint.start)):
+            continue
+        yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
+                  suggestion=lint.suggestion)
+
+
+def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    for lint in proofread.lint(doc.text):
+        if lint.kind in ("Spelling", "Repetition") or lint.start >= lint.end:
+            continue
+        severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
+        yield Hit(lint.start, lint.end, message=lint.message, suggestion=lint.suggestion,
+                  severity=severity)
+
+
+def _name_misspelled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    parts = _name_parts(ctx)
+    if not parts:
+        return
+    known = proofread.record_words(ctx.interview)
+    flagged = {(lt.start, lt.end) for lt in proofread.lint(doc.text) if lt.kind == "Spelling"}
+    for match in WORD_RE.finditer(doc.text):
+        word = match.group(0)
+        if not word[:1].isupper():
+            continue
+        in_greeting = doc.salutation is not None and (
+            doc.salutation.start <= match.start() < doc.salutation.end)
+        if not in_greeting and (match.start(), match.end()) not in flagged:
+            continue
+        if fold(word) in known and not in_greeting:
+            continue
+        right = _near_name(word, parts)
+        if right is not None:
+            yield Hit(match.start(), match.end(), suggestion=right,
+                      message=f"\u201c{word}\u201d: the name is spelled \u201c{right}\u201d.")
+
+
+def _wrong_recipient(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    name = doc.salutation_name
+    if name is None or ctx.interview is None or ctx.interviewer is None:
+        return
+    greeted = addressed_in(doc.slice(name), ctx.interview)
+    if greeted is not None and greeted.name != ctx.interviewer.name:
+        yield Hit(name.start, name.end, suggestion=ctx.interviewer.first_name, message=(
+            f"The greeting names {greeted.name}, but this note is for {ctx.interviewer.name}."))
+
+
+def _copy_paste(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    current = proofread.record_words(ctx.interview)
+    for other in ctx.other_interviews:
+        terms: list[tuple[str, str]] = [(other.company, other.company)]
+        first = tokens(other.company)[:1]
+        if first and len(first[0]) >= 4:
+            terms.append((first[0], other.company))
+        for person in other.interviewers:
+            terms.append((person.name, other.company))
+            parts = tokens(person.name)
+            if len(parts) > 1 and len(parts[-1]) >= 4:
+                terms.append((parts[-1], other.company))
+        seen: set[int] = set()
+        for term, company in terms:
+            if not term.strip() or all(fold(t) in current for t in tokens(term)):
+                continue
+            pattern = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+            for match in pattern.finditer(doc.text):
+                if match.start() in seen:
+                    continue
+                seen.add(match.start())
+                right = ctx.interview.company if ctx.interview else None
+                is_company = term in (other.company, first[0] if first else "")
+                yield Hit(match.start(), match.end(),
+                          suggestion=right if is_company else None,
+                          message=f"\u201c{match.group(0)}\u201d is from another interview: "
+                                  f"copy-paste from your {company} note?")
+
+
+PLACEHOLDERS = (
+    r"\[[^\]\n]{1,40}\]",
+    r"\{[^}\n]{1,40}\}",
+    r"<[A-Za-z][A-Za-z _.\-]{0,39}>",
+    r"(?<![\w-])X{2,}(?![\w-])",
+    r"(?<!\w)(?:TODO|TBD|FIXME|INSERT)(?!\w)",
+    r"_{3,}",
+    r"\blorem ipsum\b",
+)
+_DOUBLED_RE = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+_DOUBLE_OK = {"that", "had", "is", "bye", "very", "so"}
+
+
+def _placeholder(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    regex = re.compile("|".join(PLACEHOLDERS), re.IGNORECASE)
+    for match in regex.finditer(doc.text):
+        token = match.group(0)
+        if token.lower() in ("todo", "tbd", "fixme", "insert") and not token.isupper():
+            continue
+        yield Hit(match.start(), match.end())
+
+
+def _doubled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    for match in _DOUBLED_RE.finditer(doc.text):
+        if fold(match.group(1)) in _DOUBLE_OK:
+            continue
+        yield Hit(match.start(), match.end(), suggestion=match.group(1))
+
+
+def _shouting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    known = proofread.record_words(ctx.interview)
+    for match in WORD_RE.finditer(doc.text, doc.body_start):
+        word = match.group(0)
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) < 4 or not word.isupper() or fold(word) in known:
+            continue
+        if fold(word) in proofread.TECH_WORDS:
+            continue
+        if len(letters) <= 5 and not re.search(r"[AEIOUY]{1}[^AEIOUY]+[AEIOUY]", word):
+            continue  # likely an acronym (AWS, HTTPS, GDPR)
+        yield Hit(match.start(), match.end(), suggestion=word.lower())
+
+
+_NOTE = "Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya"
+
+RULES = (
+    Logic(
+        id="p09.spelling", practice="P9", severity=Severity.WARNING,
+        message="Possible misspelling.",
+        why="A spelling mistake undermines the attention to detail you want to show.",
+        fail=("Thank you, I recieve your message with pleasure.",),
+        passes=("Thank you for explaining how Kubernetes, dbt and Terraform fit together.",),
+        fn=_spelling,
+    ),
+    Logic(
+        id="p09.grammar", practice="P9", severity=Severity.WARNING,
+        message="Possible grammar problem.",
+        why="Grammar slips distract from what you say and look careless.",
+        fail=("Thank you for the interview. It was an pleasure.",),
+        passes=("Thank you for the interview. It was a pleasure.",),
+        fn=_grammar,
+    ),
+    Logic(
+        id="p09.name-misspelled", practice="P9", severity=Severity.ERROR,
+        message="The interviewer's name is misspelled.",
+        why="Misspelling someone's name is the mistake they notice first.",
+        fail=(_NOTE.replace("Dana", "Dana Whitfeld"), _NOTE.replace("Dana", "Dr. Whitfeld")),
+        passes=(_NOTE.replace("Dana", "Dana Whitfield"), _NOTE),
+        example_context="northwind", needs=frozenset({Needs.RECORD}), fn=_name_misspelled,
+    ),
+    Logic(
+        id="p09.wrong-recipient", practice="P9", severity=Severity.ERROR,
+        message="The greeting addresses another panel member.",
+        why="A note to one person that greets another shows it was copied.",
+        fail=(_NOTE.replace("Dana", "Luis"),), passes=(_NOTE,),
+        example_context="northwind", needs=frozenset({Needs.INTERVIEWER}), fn=_wrong_recipient,
+    ),
+    Logic(
+        id="p09.copy-paste", practice="P9", severity=Severity.ERROR,
+        message="A name from another interview: copy-paste leftover?",
+        why="Another company's name in the note tells them it was written for someone else.",
+        fail=(Example(_NOTE.replace("your time yesterday", "the time at Contoso"),
+                      "northwind-others"),),
+        passes=(Example(_NOTE.replace("your time yesterday", "the time at Northwind"),
+                        "northwind-others"),),
+        needs=frozenset({Needs.OTHERS}), fn=_copy_paste,
+    ),
+    Logic(
+        id="p09.placeholder", practice="P9", severity=Severity.ERROR,
+        message="A template placeholder is still in the text.",
+        why="An unfilled placeholder shows the note is a form letter.",
+        fail=("Dear [Name],", "Thank you for the {company} interview.", "Dear <Interviewer>,",
+              "I can start in XX weeks.", "TODO: add a point"),
+        passes=(_NOTE, "Thank you for the (virtual) tour."),
+        fn=_placeholder,
+    ),
+    Logic(
+        id="p09.doubled-word", practice="P9", severity=Severity.WARNING,
+        message="A doubled word.", why="Doubled words are the typo every reader catches.",
+        fail=("Thank you for the the tour.",), passes=("Thank you for the tour.",),
+        fn=_doubled,
+    ),
+    Logic(
+        id="p09.shouting", practice="P9", severity=Severity.WARNING,
+        message="All-caps shouting: write it in normal case.",
+        why="Capitals read as shouting and look unprofessional.",
+        fail=("I am REALLY excited about this role.",),
+        passes=("I am excited about the AWS and GDPR work.",),
+        fn=_shouting,
+    ),
+)
