@@ -38,7 +38,7 @@ RULES = (
         fail=("Dear Dana,\n\nI wanted to follow up on the Senior Data Engineer role. My Kafka "
               "work fits it well.\n\nBest regards,\nPriya",),
         passes=("Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya",),
-        patterns=THANKS, where="all", anchor="opening", stages=THANK_YOU,
+        patterns=THANKS, where="body", anchor="opening", stages=THANK_YOU,
     ),
     Logic(
         id="p04.thanks-late", practice="P4", severity=Severity.WARNING,

@@ -29,8 +29,8 @@ OFFERS = (
     r"\bcould you (?:share|let me know)\b",
     r"\bwould you (?:be able to|mind)\b",
     r"\bif (?:it|that) would help\b",
-    r"\bif (?:you|there) (?:need|is|are|have)\b",
-    r"\?",
+    r"\bif (?:you|there) (?:need|is|are|have|would like|want)\b",
+    r"\b(?:let['’]s|we could|i could) (?:talk|chat|meet|continue|discuss)\b",
 )
 DEMANDS = (
     r"\bwhen (?:can|do|shall|will|should) i start\b",

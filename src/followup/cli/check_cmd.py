@@ -1,0 +1,270 @@
+"""`followup check`: check a draft against the practices; findings in place, score, exit code.
+
+Reads a plain-text file (optional first line `Subject: …`), an `.eml` file (plain or HTML
+part), or stdin. Exit 0 when no finding is an error, 1 when one is, 2 for input errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from followup.cli import app
+from followup.cli.common import parse_now, store_for, user_config
+from followup.errors import InputError
+from followup.model import Medium, Stage
+
+if TYPE_CHECKING:
+    from followup.model import Interview, Interviewer, Report
+
+MAX_INPUT_BYTES = 1_000_000
+
+
+def _limit_error(name: str, size: int) -> InputError:
+    return InputError(f"{name} is {size / 1_000_000:.1f} MB; the checker accepts at most "
+                      f"{MAX_INPUT_BYTES // 1_000_000} MB (a note is a few KB)")
+
+
+def read_bytes(file: str | None) -> tuple[bytes, str]:
+    """The raw input and a name for messages; refuses missing files and oversized input."""
+    if file is None or file == "-":
+        stream = typer.get_binary_stream("stdin")
+        if file is None and sys.stdin is not None and sys.stdin.isatty():
+            raise InputError("nothing to check: give a FILE, or pipe the text on stdin (-)")
+        data = stream.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise _limit_error("stdin", len(data))
+        return data, "stdin"
+    path = Path(file)
+    if not path.exists():
+        raise InputError(f"{file}: no such file")
+    if not path.is_file():
+        raise InputError(f"{file}: not a file")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise _limit_error(file, size)
+    try:
+        return path.read_bytes(), file
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read ({exc.strerror})") from None
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text (a BOM is dropped), or a one-line error naming the first bad byte."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+                         f"{exc.start}); save it as UTF-8") from None
+
+
+def eml_text(data: bytes, name: str) -> str:
+    """The subject and the plain (else HTML, as text) body of an email message."""
+    import email
+    import email.policy
+    from email.message import EmailMessage
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        raise InputError(f"{name}: the email has no text/plain or text/html part")
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError, UnicodeError) as exc:
+        raise InputError(f"{name}: cannot decode the email body ({exc})") from None
+    if not isinstance(content, str):
+        raise InputError(f"{name}: the email body is not text")
+    if part.get_content_subtype() == "html":
+        content = html_to_text(content)
+    subject = str(message.get("Subject", "") or "").strip()
+    return f"Subject: {subject}\n\n{content.strip()}\n" if subject else content
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML body, with paragraphs and line breaks kept."""
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.out: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in ("script", "style", "head"):
+                self.skip += 1
+            elif tag == "br":
+                self.out.append("\n")
+            elif tag in ("p", "div", "li", "tr", "h1", "h2", "h3"):
+                self.out.append("\n\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style", "head") and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.out.append(" ".join(data.split()) if "\n" in data else data)
+
+    parser = _Text()
+    parser.feed(markup)
+    lines = [line.strip() for line in "".join(parser.out).splitlines()]
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip() + "\n"
+
+
+def read_input(file: str | None) -> str:
+    data, name = read_bytes(file)
+    if name.lower().endswith(".eml"):
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not an email")
+        text = eml_text(data, name)
+    else:
+        text = decode_text(data, name)
+    if not text.strip():
+        raise InputError(f"{name} is empty: nothing to check")
+    return text
+
+
+def _interviewer(
+    interview: Interview | None, to: str | None, interview_id: int | None
+) -> Interviewer | None:
+    from followup.model import Interviewer
+
+    if to is None:
+        return None
+    if interview is None:
+        return Interviewer(name=to)
+    person = interview.find_interviewer(to)
+    if person is None:
+        names = ", ".join(p.name for p in interview.interviewers) or "none recorded"
+        raise InputError(f"--to {to!r} names nobody in interview #{interview_id} "
+                         f"(interviewers: {names})")
+    return person
+
+
+@app.command("check")
+def check_command(
+    ctx: typer.Context,
+    file: str | None = typer.Argument(None, metavar="[FILE|-]",
+                                      help="Draft: text (first line may be `Subject: …`) or .eml."),
+    interview_id: int | None = typer.Option(None, "--interview", "-i", metavar="ID",
+                                            help="Check against this interview record."),
+    to: str | None = typer.Option(None, "--to", metavar="NAME",
+                                  help="The interviewer the note is for (default: from the "
+                                       "greeting)."),
+    stage: Stage = typer.Option(Stage.THANK_YOU, "--stage", help="thank-you or check-in."),
+    medium: Medium = typer.Option(Medium.EMAIL, "--medium", help="How the note is sent."),
+    now: str | None = typer.Option(None, "--now", metavar="ISO",
+                                   help="The moment of sending (default: now, with --interview)."),
+    other_drafts: list[Path] = typer.Option([], "--panel-draft", metavar="FILE",
+                                            help="Another panel member's draft (repeatable)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Check a draft against the practices: findings in place, a score, and exit 1 on errors."""
+    from followup.check import CheckContext, check
+
+    text = read_input(file)
+    drafts = tuple(read_input(str(p)) for p in other_drafts)
+    interview = None
+    others: tuple[Interview, ...] = ()
+    if interview_id is not None:
+        with store_for(ctx) as store:
+            interview = store.get_interview(interview_id)
+            others = tuple(i for i in store.all_interviews() if i.id != interview.id)
+    config = user_config()
+    moment = parse_now(now) if now is not None or interview is not None else None
+    context = CheckContext(
+        interview=interview, interviewer=_interviewer(interview, to, interview_id),
+        stage=stage, medium=medium, now=moment, other_interviews=others,
+        other_drafts=drafts, candidate_name=config.me.name,
+    )
+    report = check(text, context, config)
+    if as_json:
+        from followup.cli.render import print_json
+
+        print_json(report.to_dict())
+    else:
+        show_report(text, report)
+    if report.has_errors:
+        raise typer.Exit(1)
+
+
+_STYLE = {"error": "bold red underline", "warning": "yellow underline",
+          "suggestion": "cyan underline"}
+_STATUS = {"ok": "green", "warn": "yellow", "fail": "bold red", "n/a": "dim"}
+
+
+def show_report(text: str, report: Report) -> None:
+    """The text with numbered marks in place, findings by practice, summary, score."""
+    from rich.markup import escape
+    from rich.rule import Rule
+    from rich.table import Table
+    from rich.text import Text
+
+    from followup.cli.render import console
+    from followup.practices import BY_ID
+
+    numbered = list(enumerate(report.findings, 1))
+    marked = Text()
+    inserts = sorted(((f.end, n, f.severity.value) for n, f in numbered), key=lambda x: x[:2])
+    pos = 0
+    for end, number, severity in inserts:
+        marked.append(text[pos:end])
+        marked.append(f"[{number}]", style=_STYLE[severity].replace(" underline", "") + " bold")
+        pos = end
+    marked.append(text[pos:])
+
+    def moved(index: int, *, is_end: bool) -> int:
+        """Where an input offset lands in the marked text (marks sit at finding ends)."""
+        return index + sum(len(f"[{n}]") for e, n, _ in inserts
+                           if e < index or (e == index and not is_end))
+
+    for _, f in numbered:
+        if f.end > f.start:
+            marked.stylize(_STYLE[f.severity.value], moved(f.start, is_end=False),
+                           moved(f.end, is_end=True))
+    console.print(Rule("draft", align="left"))
+    console.print(marked)
+    console.print(Rule("findings", align="left"))
+    if not numbered:
+        console.print("[green]No findings.[/]")
+    for practice_id, result in report.practices.items():
+        mine = [(n, f) for n, f in numbered if f.practice == practice_id]
+        if not mine:
+            continue
+        colour = _STATUS[result.status.value]
+        console.print(f"\n[bold]{practice_id} {escape(result.title)}[/] [{colour}]"
+                      f"{result.status.value}[/]  [dim]{escape(BY_ID[practice_id].why)}[/]")
+        for number, f in mine:
+            style = _STYLE[f.severity.value].replace(" underline", "")
+            quoted = f" \u201c{escape(_short(f.text))}\u201d" if f.text else ""
+            console.print(f"  [{style}][{number}] {f.severity.value}[/] [dim]{f.rule}[/]"
+                          f"{quoted}: {escape(f.message)}")
+            console.print(f"      [dim]why:[/] {escape(f.why)}")
+            if f.suggestion is not None:
+                fix = escape(f.suggestion) if f.suggestion else "(delete it)"
+                console.print(f"      [dim]fix:[/] {fix}")
+    table = Table(title="Practices", title_justify="left", show_header=False, box=None)
+    for practice_id, result in report.practices.items():
+        colour = _STATUS[result.status.value]
+        table.add_row(practice_id, escape(result.title), f"[{colour}]{result.status.value}[/]")
+    console.print()
+    console.print(table)
+    colour = "green" if report.score >= 90 else "yellow" if report.score >= 70 else "red"
+    stats = report.stats
+    console.print(f"\nScore [bold {colour}]{report.score}[/]/100  [dim]{stats.words} words, "
+                  f"{stats.paragraphs} paragraphs, reading grade {stats.reading_grade}[/]")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
