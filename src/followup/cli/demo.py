@@ -31,12 +31,23 @@ def demo(
     keep: bool = typer.Option(False, "--keep", help="Keep the demo database afterwards."),
 ) -> None:
     """Walk through followup on a sample interview (a panel of three) in a throwaway database."""
+    workdir = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    # The demo must not read or change the user's own settings either.
+    saved_home = os.environ.get("FOLLOWUP_HOME")
+    os.environ["FOLLOWUP_HOME"] = str(workdir)
+    try:
+        run_demo(workdir, keep)
+    finally:
+        if saved_home is None:
+            os.environ.pop("FOLLOWUP_HOME", None)
+        else:
+            os.environ["FOLLOWUP_HOME"] = saved_home
+
+
+def run_demo(workdir: Path, keep: bool) -> None:
     from followup.notes import read_notes_file
     from followup.store import open_store
 
-    workdir = Path(tempfile.mkdtemp(prefix="followup-demo-"))
-    # The demo must not read or change the user's own settings either.
-    os.environ["FOLLOWUP_HOME"] = str(workdir)
     url = f"sqlite:///{workdir / 'demo.sqlite3'}"
     sample = sample_notes_path()
     console.print(

@@ -85,7 +85,7 @@ def export(
         return
     atomic_write_text(output, text)
     what = "the whole database" if count is None else f"interview #{interview_id}"
-    console.print(f"Wrote {what} to {output}", stderr=False)
+    console.print(f"Wrote {what} to {output}")
 
 
 @app.command("restore")

@@ -14,12 +14,12 @@ from rich.table import Table
 
 from followup.model import Interview
 
-console = Console(highlight=False)
-error_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+error_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_error(message: str) -> None:
-    error_console.print(f"[bold red]error:[/] {escape(message)}")
+    error_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
