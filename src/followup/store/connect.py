@@ -65,8 +65,10 @@ def _sqlite_engine(url: str) -> sa.Engine:
     return engine
 
 
-def connection_error(url: str, exc: BaseException) -> StorageError:
-    """A one-line StorageError for a database that cannot be reached or opened."""
+def connection_error(
+    url: str, exc: BaseException, doing: str = "cannot open database"
+) -> StorageError:
+    """A one-line StorageError for a database that cannot be reached, opened or written."""
     detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     reason = detail[0] if detail else type(exc).__name__
-    return StorageError(f"cannot open database {redact(url)}: {reason}")
+    return StorageError(f"{doing} {redact(url)}: {reason}")

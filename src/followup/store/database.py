@@ -83,7 +83,7 @@ class Store:
             raise InputError(f"{self.safe_url}: the change conflicts with stored data "
                              f"({str(exc.orig).splitlines()[0]})") from exc
         except sa.exc.OperationalError as exc:
-            raise connection_error(self.url, exc) from exc
+            raise connection_error(self.url, exc, "database error on") from exc
 
     # -- writing ---------------------------------------------------------------------------
 
