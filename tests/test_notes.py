@@ -370,7 +370,7 @@ def test_five_megabyte_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotesFormatError) as caught:
         read_notes_file(path)
     assert caught.value.file == str(path)
-    assert "larger than 1024 KiB" in str(caught.value)
+    assert "larger than 1 MiB" in str(caught.value)
     with pytest.raises(NotesFormatError, match="larger than"):
         parse_notes(notes() + "x" * (MAX_NOTES_BYTES + 1))
 

@@ -28,15 +28,8 @@ from pathlib import Path
 
 from followup.errors import NotesFormatError
 from followup.model.interview import Interview, Interviewer, Question, name_key
-from followup.notes_yaml import (
-    MAX_NOTES_BYTES,
-    RESERVED_SECTIONS,
-    Source,
-    UnreadableFileError,
-    dump_front_matter,
-    read_front_matter,
-    read_utf8,
-)
+from followup.notes_values import MAX_NOTES_BYTES, UnreadableFileError, read_utf8
+from followup.notes_yaml import RESERVED_SECTIONS, Source, dump_front_matter, read_front_matter
 
 __all__ = ["MAX_NOTES_BYTES", "parse_notes", "read_notes_file", "render_notes"]
 
@@ -85,8 +78,8 @@ def _check_text(text: str, source: str) -> None:
         raise NotesFormatError("not valid Unicode text (a lone surrogate); expected UTF-8 text",
                                file=source, line=line) from None
     if size > MAX_NOTES_BYTES:
-        raise NotesFormatError(f"file is larger than {MAX_NOTES_BYTES // 1024} KiB; expected "
-                               "a notes-sized file", file=source)
+        raise NotesFormatError(f"text is larger than {MAX_NOTES_BYTES / 1_048_576:g} MiB; "
+                               "expected a notes file", file=source)
 
 
 def _split(text: str, source: str) -> tuple[str, int, list[str], int]:
@@ -168,7 +161,7 @@ class _BodyReader:
                             f"name ({names}), Qualifications or Notes", line, f"## {title}")
         ident = key if person is None else "person:" + name_key(person.name)
         if ident in self.first_at:
-            what = person.name if person else title
+            what = person.name if person else key.capitalize()
             raise self.fail(f"second section for {what}; first at line {self.first_at[ident]}",
                             line, f"## {title}")
         self.first_at[ident] = line
@@ -198,10 +191,11 @@ class _BodyReader:
 
     def _continuation(self, raw: str, section: _Section, line: int) -> None:
         indented = raw[:1] in (" ", "\t")
-        if not section.bullets or (self.after_blank and not indented):
-            label = "discussed" if section.kind == "person" else "qualification"
-            raise self.fail(f"text outside a bullet; expected '- {label}: ...' lines or an "
-                            "indented continuation", line, f"## {section_title(section)}")
+        # A heading-like `#` line never continues a bullet (Markdown would end the list).
+        if not section.bullets or (not indented and (self.after_blank or raw[:1] == "#")):
+            example = "- discussed: ..." if section.kind == "person" else "- ..."
+            raise self.fail(f"text outside a bullet; expected '{example}' lines or an "
+                            "indented continuation", line, f"## {_section_title(section)}")
         keyed = _KEYED.fullmatch(raw.strip()) if section.kind == "person" else None
         if keyed and keyed.group(1).lower() == "better":
             self._better(keyed.group(2), section, line)
@@ -241,7 +235,7 @@ class _BodyReader:
                        questions=tuple(questions))
 
 
-def section_title(section: _Section) -> str:
+def _section_title(section: _Section) -> str:
     return section.person.name if section.person else section.kind.capitalize()
 
 
