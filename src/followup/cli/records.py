@@ -101,7 +101,7 @@ def restore(
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{backup}: not a followup backup (invalid JSON: {exc})") from None
     with store_for(ctx) as store:
-        result = store.restore(data)
+        result = store.restore(data, source=str(backup))
     console.print(
         f"Restored from {backup}: {result.created} created, {result.updated} updated, "
         f"{result.unchanged} unchanged"

@@ -1,5 +1,6 @@
 """The domain model: frozen dataclasses with no I/O, shared by every part of followup."""
 
+from followup.model.followup import Draft, DraftStatus, Event, EventKind, FollowupKind, Tone
 from followup.model.interview import (
     Culture,
     Format,
@@ -21,7 +22,12 @@ from followup.model.report import (
 
 __all__ = [
     "Culture",
+    "Draft",
+    "DraftStatus",
+    "Event",
+    "EventKind",
     "Finding",
+    "FollowupKind",
     "Format",
     "Interview",
     "Interviewer",
@@ -35,4 +41,5 @@ __all__ = [
     "Stage",
     "Status",
     "TextStats",
+    "Tone",
 ]
