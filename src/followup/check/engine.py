@@ -84,10 +84,11 @@ def check(
         applied.add(rule.practice)
         findings.extend(_run(rule, doc, ctx, settings))
     findings.sort(key=lambda f: (f.start, f.end, f.severity.rank, f.rule))
+    findings = _dedupe(findings)
     return Report(
         score=score(findings),
         practices=practice_results(findings, applied),
-        findings=tuple(_dedupe(findings)),
+        findings=tuple(findings),
         stats=stats(doc),
     )
 

@@ -79,6 +79,32 @@ def linter() -> Any:
     return _linter
 
 
+_UK_TO_US = (
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful)"), "or"),
+    (re.compile(r"is(?=e$|es$|ed$|ing$|ation)"), "iz"),
+    (re.compile(r"ys(?=e$|es$|ed$|ing$)"), "yz"),
+    (re.compile(r"tre(?=s?$)"), "ter"),
+    (re.compile(r"ogue(?=s?$)"), "og"),
+    (re.compile(r"ence(?=s?$)"), "ense"),
+    (re.compile(r"ll(?=ed$|ing$|er$|ers$)"), "l"),
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"oe"), "e"),
+    (re.compile(r"gramme(?=s?$)"), "gram"),
+    (re.compile(r"(?<=[dg])ement$"), "ment"),
+)
+
+
+@lru_cache(maxsize=4096)
+def other_dialect_knows(word: str) -> bool:
+    """Whether `word` is a British/Commonwealth spelling of a known word ("favour", "organise").
+
+    Each UK→US pattern is tried; the word counts as known when the American form lints clean.
+    """
+    low = word.lower()
+    variants = {pattern.sub(repl, low) for pattern, repl in _UK_TO_US} - {low}
+    return any(not any(item.kind == "Spelling" for item in lint(v)) for v in variants)
+
+
 def warm() -> None:
     """Build the linter and run it once, so the first real check is fast."""
     lint("Thank you for the interview yesterday; I recieve it well.")

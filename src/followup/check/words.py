@@ -56,6 +56,8 @@ def stem(word: str) -> str:
             break
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
+    if w.endswith("at") and len(w) > 5:
+        w = w[:-2]  # migrate, migrating, migration → migr
     return w
 
 

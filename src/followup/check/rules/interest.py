@@ -13,8 +13,8 @@ INTEREST = (
     r"\b(?:excited|enthusiastic|eager|keen|thrilled|motivated|delighted)\b",
     r"\b(?:very|really|still|remain|genuinely|more|even more|strongly) interested\b",
     r"\binterest in (?:the|this|joining|working)\b",
-    r"\b(?:would|'d) (?:love|welcome the chance|be glad|be happy|be delighted) to "
-    r"(?:join|contribute|work|help|be part|bring)\b",
+    r"\b(?:would|'d) (?:love|welcome the chance|be glad|be happy|be delighted|be thrilled) to "
+    r"(?:join|contribute|work|help|be part|bring|support|build|grow|learn)\b",
     r"\bwant (?:to join|to work|this role)\b",
     r"\blook(?:ing)? forward to (?:the (?:next|possibility)|joining|contributing|working)\b",
     r"\b(?:hope|hoping) to (?:join|contribute|work|be part)\b",

@@ -16,7 +16,7 @@ from followup.check.context import CheckContext
 from followup.check.document import Document
 from followup.check.kinds import Example, Existence, Hit, Logic, Needs, Settings, anchor_span
 from followup.check.words import content_stems, jaccard, related, shingles, tokens
-from followup.model import Severity
+from followup.model import Severity, Stage
 
 NEAR_DUPLICATE = 0.8
 
@@ -106,6 +106,7 @@ RULES = (
         passes=(_GOOD, "Dear Dana,\n\nThank you. Your move from batch to Kafka sounds "
                 "exciting.\n\nBest,\nPriya"),
         example_context="northwind", needs=frozenset({Needs.INTERVIEWER}), fn=_no_point,
+        stages=frozenset({Stage.THANK_YOU}),
     ),
     Logic(
         id="p02.generic-note", practice="P2", severity=Severity.WARNING,

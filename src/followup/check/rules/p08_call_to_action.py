@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from followup.check.context import CheckContext
 from followup.check.document import Document
 from followup.check.kinds import Existence, Hit, Logic, Required, Settings
-from followup.model import Severity, Stage
+from followup.model import Medium, Severity, Stage
 
 OFFERS = (
     r"\b(?:please )?(?:let me know|feel free|do not hesitate|don['’]t hesitate|reach out)\b",
@@ -105,6 +105,8 @@ RULES = (
         why="An open door keeps the dialogue going without pressure.",
         fail=(_CTA_FAIL,), passes=(_CTA_PASS,),
         patterns=OFFERS, where="content", anchor="last-paragraph",
+        stages=frozenset({Stage.THANK_YOU}),
+        media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE}),
     ),
     Existence(
         id="p08.demand", practice="P8", severity=Severity.ERROR,

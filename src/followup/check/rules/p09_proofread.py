@@ -16,11 +16,11 @@ from followup.check.context import CheckContext, addressed_in
 from followup.check.document import WORD_RE, Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
 from followup.check.words import edit_distance, fold, tokens
-from followup.model import Severity
+from followup.model import Interviewer, Severity
 
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;…]\s*|\n\s*)[\"'“‘(\[]*$")
-_GRAMMAR_SUGGESTION_KINDS = {"Style", "Readability", "Enhancement", "Formatting", "WordChoice",
-                             "Regionalism", "Miscellaneous"}
+_GRAMMAR_SUGGESTION_KINDS = {"Style", "Readability", "Enhancement", "Formatting", "Regionalism",
+                             "Redundancy", "Repetition"}
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
@@ -36,15 +36,33 @@ def _in_name_lines(doc: Document, start: int) -> bool:
 
 def _name_parts(ctx: CheckContext) -> dict[str, str]:
     """Folded name part → the recorded spelling, for every panel member (and the addressee)."""
-    people = list(ctx.panel)
-    if ctx.interviewer is not None:
-        people.append(ctx.interviewer)
     parts: dict[str, str] = {}
-    for person in people:
+    for person in _people(ctx):
         for part in tokens(person.name):
             if len(part) >= 3:
                 parts[fold(part)] = part
     return parts
+
+
+def _people(ctx: CheckContext) -> list[Interviewer]:
+    people = list(ctx.panel)
+    if ctx.interviewer is not None:
+        people.append(ctx.interviewer)
+    return people
+
+
+def _beside_name(doc: Document, start: int, end: int, right: str, ctx: CheckContext) -> bool:
+    """Whether a word sits next to another part of the same person's name ("Ciaran O Donnell")."""
+    for person in _people(ctx):
+        names = [fold(t) for t in tokens(person.name)]
+        if fold(right) not in names:
+            continue
+        before = tokens(doc.text[max(0, start - 30):start])[-1:]
+        after = tokens(doc.text[end:end + 30])[:1]
+        for word in before + after:
+            if fold(word) in names and fold(word) != fold(right):
+                return True
+    return False
 
 
 def _near_name(word: str, parts: dict[str, str]) -> str | None:
@@ -71,13 +89,18 @@ def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         if word[:1].isupper() and (not _is_sentence_start(text, lint.start)
                                    or _in_name_lines(doc, lint.start)):
             continue
+        if proofread.other_dialect_knows(word):
+            continue
         yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
                   suggestion=lint.suggestion)
 
 
 def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    known = proofread.record_words(ctx.interview, (ctx.me_name,))
     for lint in proofread.lint(doc.text):
         if lint.kind in ("Spelling", "Repetition") or lint.start >= lint.end:
+            continue
+        if proofread.is_known_term(doc.text[lint.start:lint.end], known):
             continue
         severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
         yield Hit(lint.start, lint.end, message=lint.message, suggestion=lint.suggestion,
@@ -96,12 +119,13 @@ def _name_misspelled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterato
             continue
         in_greeting = doc.salutation is not None and (
             doc.salutation.start <= match.start() < doc.salutation.end)
-        if not in_greeting and (match.start(), match.end()) not in flagged:
-            continue
         if fold(word) in known and not in_greeting:
             continue
         right = _near_name(word, parts)
-        if right is not None:
+        if right is None:
+            continue
+        if (in_greeting or (match.start(), match.end()) in flagged
+                or _beside_name(doc, match.start(), match.end(), right, ctx)):
             yield Hit(match.start(), match.end(), suggestion=right,
                       message=f"\u201c{word}\u201d: the name is spelled \u201c{right}\u201d.")
 
