@@ -23,8 +23,8 @@ MakeInterview = Callable[..., Interview]
 SECOND_REVISION = '''"""Test-only revision: one more index."""
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -56,13 +56,13 @@ def test_migrated_schema_is_the_tables_module(store: Store) -> None:
 
 @pytest.fixture
 def second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend this followup ships a revision 0002 on top of the real 0001."""
+    """Pretend this followup ships a revision 0003 on top of the real 0002."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test.py").write_text(SECOND_REVISION)
+    (scripts / "versions" / "0003_test.py").write_text(SECOND_REVISION)
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0003")
 
 
 def _revision(store: Store) -> str | None:
@@ -79,14 +79,14 @@ def test_upgrade_keeps_data_and_backs_up_sqlite_first(
     request.getfixturevalue("second_revision")
     moment = datetime(2024, 7, 1, 8, 30, 5, tzinfo=UTC)
     with open_store(str(db), clock=lambda: moment) as new:
-        assert _revision(new) == "0002"
+        assert _revision(new) == "0003"
         assert new.get_interview(saved.id or 0) == saved
-        backup = db.with_name("old.sqlite3.bak-0001-20240701T083005Z")
+        backup = db.with_name("old.sqlite3.bak-0002-20240701T083005Z")
         assert new.migration_backup == backup
     assert sorted(p.name for p in tmp_path.glob("old.sqlite3.bak-*")) == [backup.name]
     # The copy is a complete database at the old revision, with the data.
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
         assert conn.execute("SELECT company FROM interviews").fetchall() == [(saved.company,)]
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "ix_test_company_key" not in indexes
@@ -105,9 +105,29 @@ def test_upgrade_keeps_data_on_postgres(
         saved, _ = old.save_interview(make_interview())
     request.getfixturevalue("second_revision")
     with open_store(postgres_url) as new:
-        assert _revision(new) == "0002"
+        assert _revision(new) == "0003"
         assert new.migration_backup is None  # back up PostgreSQL with pg_dump, not a copy
         assert new.get_interview(saved.id or 0) == saved
+
+
+def test_a_database_at_0001_gains_drafts_and_events_and_keeps_its_data(
+    tmp_path: Path, make_interview: MakeInterview
+) -> None:
+    from followup.store import repository
+    from followup.store.connect import create_engine
+
+    db = tmp_path / "v1.sqlite3"
+    engine = create_engine(f"sqlite:///{db}")
+    migrate._upgrade(engine, "0001")
+    with engine.begin() as conn:  # the interview tables are unchanged since 0001
+        saved = repository.insert(conn, make_interview(), datetime.now(UTC))
+    engine.dispose()
+    with open_store(str(db)) as store:
+        assert _revision(store) == "0002"
+        assert store.migration_backup is not None
+        assert store.migration_backup.name.startswith("v1.sqlite3.bak-0001-")
+        assert store.get_interview(saved.id or 0) == saved
+        assert store.list_drafts() == [] and store.list_events() == []
 
 
 def test_a_new_file_is_not_backed_up(tmp_path: Path) -> None:

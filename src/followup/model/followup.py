@@ -39,8 +39,9 @@ class Draft:
     tone: Tone = Tone.FORMAL
     variant: int = 0
     status: DraftStatus = DraftStatus.DRAFT
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+    # Bookkeeping set by the store; two drafts are equal when their content and state are.
+    created_at: datetime | None = field(default=None, compare=False)
+    updated_at: datetime | None = field(default=None, compare=False)
     sent_at: datetime | None = None
     message_id: str | None = None
     id: int | None = field(default=None, compare=False)

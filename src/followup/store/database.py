@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -16,8 +17,9 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from followup.errors import FollowupError, InputError, NotFoundError, StorageError
-from followup.model import Interview, Status
+from followup.model import Draft, Event, EventKind, Interview, Status
 from followup.model.codec import interview_to_dict
+from followup.store import followups
 from followup.store import repository as repo
 from followup.store.backup import FORMAT, VERSION, parse_backup
 from followup.store.connect import WRITE, connection_error, create_engine
@@ -179,6 +181,70 @@ class Store:
             "interviews": [interview_to_dict(i) for i in self.all_interviews()],
         }
 
+    # -- after the interview: drafts and events -------------------------------------------
+
+    def save_draft(self, draft: Draft) -> Draft:
+        """Insert a draft (no id) or overwrite the stored one with the same id."""
+        with self._transaction(write=True) as conn:
+            if not repo.exists(conn, draft.interview_id):
+                raise _not_found(draft.interview_id)
+            now = self._clock()
+            if draft.id is None:
+                draft_id = followups.insert_draft(conn, draft, now)
+            elif followups.update_draft(conn, draft, now):
+                draft_id = draft.id
+            else:
+                raise _draft_not_found(draft.id)
+            return followups.load_drafts(conn, draft_id=draft_id)[0]
+
+    def get_draft(self, draft_id: int) -> Draft:
+        with self._transaction(write=False) as conn:
+            found = followups.load_drafts(conn, draft_id=draft_id)
+        if not found:
+            raise _draft_not_found(draft_id)
+        return found[0]
+
+    def list_drafts(self, interview_id: int | None = None) -> list[Draft]:
+        """Drafts in creation order, of one interview or of all."""
+        with self._transaction(write=False) as conn:
+            return followups.load_drafts(conn, interview_id=interview_id)
+
+    def record_event(self, event: Event) -> Event:
+        """Store something that happened (a note sent, a reply, a close)."""
+        with self._transaction(write=True) as conn:
+            if not repo.exists(conn, event.interview_id):
+                raise _not_found(event.interview_id)
+            return replace(event, id=followups.insert_event(conn, event))
+
+    def list_events(self, interview_id: int | None = None) -> list[Event]:
+        """Events in the order they happened, of one interview or of all."""
+        with self._transaction(write=False) as conn:
+            return followups.load_events(conn, interview_id=interview_id)
+
+    def close_interview(self, interview_id: int, outcome: str, at: datetime) -> Interview:
+        """Mark an interview closed with its outcome and record when; one transaction."""
+        with self._transaction(write=True) as conn:
+            found = repo.load(conn, interview_id)
+            if not found:
+                raise _not_found(interview_id)
+            closed = replace(found[0], status=Status.CLOSED, outcome=outcome)
+            repo.update(conn, interview_id, closed, self._clock())
+            followups.insert_event(conn, Event(interview_id, EventKind.CLOSED, at,
+                                               detail=outcome))
+            return repo.load(conn, interview_id)[0]
+
+    def open_interviews_with_events(self) -> list[tuple[Interview, list[Event], list[Draft]]]:
+        """Every open interview with its events and drafts, for the agenda (a few queries)."""
+        with self._transaction(write=False) as conn:
+            records = [i for i in repo.load(conn) if i.status is Status.OPEN]
+            events: dict[int, list[Event]] = {_id(i): [] for i in records}
+            drafts: dict[int, list[Draft]] = {_id(i): [] for i in records}
+            for event in followups.load_events(conn):
+                events.get(event.interview_id, []).append(event)
+            for draft in followups.load_drafts(conn):
+                drafts.get(draft.interview_id, []).append(draft)
+        return [(i, events[_id(i)], drafts[_id(i)]) for i in records]
+
     # -- lifetime --------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -200,6 +266,10 @@ class Store:
 def _id(interview: Interview) -> int:
     assert interview.id is not None, "records loaded from the store carry ids"
     return interview.id
+
+
+def _draft_not_found(draft_id: int) -> NotFoundError:
+    return NotFoundError(f"no draft with id {draft_id}; `followup drafts ID` lists an interview's")
 
 
 def _not_found(interview_id: int) -> NotFoundError:

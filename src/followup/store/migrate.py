@@ -18,7 +18,7 @@ from followup.store.connect import WRITE
 from followup.store.urls import redact, sqlite_path
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Any constant works; it only has to be the same for every followup process.
 _PG_LOCK_KEY = 0x666F6C6C6F7775
@@ -70,7 +70,7 @@ def _check_known(revision: str | None, url: str) -> None:
         )
 
 
-def _upgrade(engine: sa.Engine) -> None:
+def _upgrade(engine: sa.Engine, target: str = "head") -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -79,7 +79,7 @@ def _upgrade(engine: sa.Engine) -> None:
     with engine.connect().execution_options(**{WRITE: True}) as conn:
         config.attributes["connection"] = conn
         config.attributes["pg_lock_key"] = _PG_LOCK_KEY
-        command.upgrade(config, "head")
+        command.upgrade(config, target)
         conn.commit()
 
 

@@ -135,3 +135,46 @@ qualifications = sa.Table(
 )
 
 POINT_KINDS = ("discussed", "shared", "next")
+
+# A note to one interviewer for one stage and medium, from composition to sending.
+drafts = sa.Table(
+    "drafts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("interview_id", sa.Integer, _cascade_fk("interviews.id"), nullable=False),
+    # SET NULL: a draft outlives the removal of its interviewer from the record.
+    sa.Column("interviewer_id", sa.Integer,
+              sa.ForeignKey("interviewers.id", ondelete="SET NULL")),
+    sa.Column("stage", sa.Text, nullable=False),
+    sa.Column("medium", sa.Text, nullable=False),
+    sa.Column("tone", sa.Text, nullable=False),
+    sa.Column("variant", sa.Integer, nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("sent_at", UTCDateTime),
+    sa.Column("message_id", sa.Text),
+    sa.CheckConstraint("status IN ('draft', 'approved', 'staged', 'sent')", name="status"),
+    sa.Index("ix_drafts_interview_id", "interview_id"),
+    sqlite_autoincrement=True,
+)
+
+# What happened after the interview: notes sent, replies, the process closing.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("interview_id", sa.Integer, _cascade_fk("interviews.id"), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("interviewer_id", sa.Integer,
+              sa.ForeignKey("interviewers.id", ondelete="SET NULL")),
+    sa.Column("followup", sa.Text),
+    sa.Column("draft_id", sa.Integer, sa.ForeignKey("drafts.id", ondelete="SET NULL")),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.CheckConstraint("kind IN ('sent', 'replied', 'closed')", name="kind"),
+    sa.Index("ix_events_interview_id", "interview_id"),
+    sqlite_autoincrement=True,
+)
