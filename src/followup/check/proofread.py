@@ -121,9 +121,62 @@ class HarperLint:
     suggestion: str | None
 
 
-@lru_cache(maxsize=64)
+CHUNK_CHARS = 3000
+PROOFREAD_MAX_CHARS = 20_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of a text at paragraph, sentence or space boundaries.
+
+    Harper's time grows faster than linearly on very long inputs; linting pieces of a few
+    thousand characters keeps a 100 KB input well under a second. A note is one piece.
+    """
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for kind in (r"\n[ \t]*\n", r"(?<=[.!?])\s+", r"\s+"):
+            found = [m.end() for m in re.finditer(kind, window) if m.end() > size // 3]
+            if found:
+                cut = found[-1]
+                break
+        cut = cut or size
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def looks_english(piece: str) -> bool:
+    """Mostly ASCII letters: worth a spelling pass (not Arabic, CJK, or binary noise)."""
+    if not piece.strip():
+        return False
+    prose = sum(1 for c in piece if c.isspace() or (c.isascii() and c.isalpha())
+                or c in ".,;:'!?-\"()’—")
+    return prose >= 0.85 * len(piece)
+
+
 def lint(text: str) -> tuple[HarperLint, ...]:
-    """Harper's lints for a text (plain text mode), cached for repeated checks of one text."""
+    """Harper's lints for a text (plain text mode); spans index `text`.
+
+    Only the first PROOFREAD_MAX_CHARS are proofread (a note is a few thousand at most),
+    and pieces that are not mostly Latin letters are skipped.
+    """
+    if len(text) <= CHUNK_CHARS:
+        return _lint_piece(text) if looks_english(text) else ()
+    out: list[HarperLint] = []
+    for offset, piece in chunks(text[:PROOFREAD_MAX_CHARS]):
+        if not looks_english(piece):
+            continue
+        for item in _lint_piece(piece):
+            out.append(HarperLint(item.start + offset, item.end + offset, item.kind,
+                                  item.message, item.suggestion))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _lint_piece(text: str) -> tuple[HarperLint, ...]:
     engine = linter()
     with _lock:
         raw = engine.lint(text, language="plaintext")
