@@ -5,8 +5,9 @@ Shared by the checker (P1) and the timeline. No clock: the moment is always a pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -19,8 +20,22 @@ class Window:
 
 
 def thank_you_window(ends_at: datetime, opens_hours: int = 1, due_hours: int = 24) -> Window:
-    """The window for a thank-you after an interview that ended at `ends_at`."""
-    return Window(ends_at + timedelta(hours=opens_hours), ends_at + timedelta(hours=due_hours))
+    """The window for a thank-you after an interview that ended at `ends_at`.
+
+    Hours are real elapsed hours: across a daylight-saving change "24 h later" is 23 or 25
+    hours on the wall clock, not the same clock time the next day.
+    """
+    return Window(elapsed(ends_at, timedelta(hours=opens_hours)),
+                  elapsed(ends_at, timedelta(hours=due_hours)))
+
+
+def elapsed(moment: datetime, delta: timedelta) -> datetime:
+    """`moment + delta` in real time, kept in `moment`'s zone.
+
+    Python adds a timedelta to an aware datetime on the wall clock of its own zone, which
+    is off by an hour across a daylight-saving change; going through UTC is not.
+    """
+    return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)
 
 
 def in_working_hours(moment: datetime, zone: str, start_hour: int = 8, end_hour: int = 18) -> bool:
@@ -35,20 +50,26 @@ def is_night(moment: datetime, zone: str, night_start: int = 21, night_end: int 
     return hour >= night_start or hour < night_end
 
 
-def next_send_slot(
-    moment: datetime, zone: str, start_hour: int = 8, end_hour: int = 10
-) -> datetime:
-    """The first moment at or after `moment` inside [start_hour, end_hour) on a weekday in `zone`.
+def _weekday(day: date) -> bool:
+    return day.weekday() < 5
 
-    Public holidays are the timeline's concern; this helper skips weekends only.
+
+def next_send_slot(
+    moment: datetime, zone: str, start_hour: int = 8, end_hour: int = 10,
+    *, business_day: Callable[[date], bool] = _weekday,
+) -> datetime:
+    """The first moment at or after `moment` inside [start_hour, end_hour) on a working day.
+
+    Working days are weekdays by default; the timeline passes `business_day` to skip the
+    configured country's public holidays as well. The result is in `zone`.
     """
     tz = ZoneInfo(zone)
     local = moment.astimezone(tz)
     day = local.date()
-    for _ in range(8):
+    for _ in range(366):
         opens = datetime.combine(day, time(start_hour), tz)
         closes = datetime.combine(day, time(end_hour), tz)
-        if day.weekday() < 5 and local < closes:
+        if business_day(day) and local < closes:
             return max(local, opens)
         day += timedelta(days=1)
-    return local  # unreachable: a week always has a weekday
+    raise ValueError(f"no working day within a year of {local:%Y-%m-%d} in {zone}")
