@@ -21,8 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from followup.check import CheckContext, check  # noqa: E402
-from followup.check import proofread  # noqa: E402
+from followup.check import (  # noqa: E402
+    CheckContext,
+    check,
+    proofread,
+)
 from followup.check.examples import example_context  # noqa: E402
 
 RUNS = 300
@@ -144,7 +147,7 @@ def main() -> None:
                  f"--json {ours_cold_json * 1000:.0f} ms; `proselint check` "
                  f"{theirs_cold * 1000:.0f} ms, ratio {ours_cold / theirs_cold:.2f}"))
 
-    widths = [max(len(r[i]) for r in rows + [("what", "p50", "p99", "notes")])
+    widths = [max(len(r[i]) for r in [*rows, ("what", "p50", "p99", "notes")])
               for i in range(4)]
     header = ("what", "p50 / value", "p99", "notes")
     print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
