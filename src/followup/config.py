@@ -117,6 +117,8 @@ def load(path: Path | None = None) -> Config:
     for key, value in stored.items():
         if key in SETTINGS:
             values[key] = _checked(key, value, path)
+        elif key.startswith("checks.") and isinstance(value, bool):
+            values[key] = value  # checker rule switches by id prefix, e.g. checks.p07 = false
     return Config(values)
 
 
