@@ -1,0 +1,281 @@
+"""`followup due`, `sent`, `replied`, `close` and `calendar`: the agenda and what moves it.
+
+Thin commands over `followup.timeline` (what is due) and `followup.calendar` (.ics files and
+Google Calendar links). Every moment can be given (`--now`, `--at`) so any day can be
+replayed; without it the clock is read here, at the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from followup.cli import app
+from followup.cli.common import parse_now, store_for, user_config
+from followup.cli.render import console, print_json
+from followup.errors import InputError
+from followup.model import (
+    DraftStatus,
+    Event,
+    EventKind,
+    FollowupKind,
+    Interview,
+    Interviewer,
+    Stage,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from followup.timeline import TimelineItem
+
+OUTCOMES = ("offer", "rejected", "withdrawn", "hired")
+JSON_KEYS = ("interview_id", "company", "role", "kind", "to", "opens_at", "due_at",
+             "suggested_send_at", "status", "draft_id", "calendar_link")
+STATUS_STYLE = {"overdue": "bold red", "open": "bold yellow", "upcoming": "cyan",
+                "done": "green", "cancelled": "dim"}
+KIND_LABEL = {FollowupKind.THANK_YOU: "thank-you", FollowupKind.CHECK_IN_1: "check-in 1",
+              FollowupKind.CHECK_IN_2: "check-in 2 (last)"}
+NOW_HELP = "Pretend it is this moment (ISO 8601; naive = your zone)."
+AT_HELP = "When it happened (ISO 8601; default: now)."
+
+
+def item_json(item: TimelineItem, user_zone: str) -> dict[str, Any]:
+    """The pinned JSON shape of an agenda item: times with offsets, the window in the user's
+    zone, the suggested send time in the recipient's."""
+    from followup.calendar import google_calendar_link
+
+    tz = ZoneInfo(user_zone)
+    return {
+        "interview_id": item.interview_id, "company": item.company, "role": item.role,
+        "kind": item.kind.value, "to": item.to,
+        "opens_at": item.opens_at.astimezone(tz).isoformat(),
+        "due_at": item.due_at.astimezone(tz).isoformat(),
+        "suggested_send_at": item.suggested_send_at.astimezone(ZoneInfo(item.zone)).isoformat(),
+        "status": item.status.value, "draft_id": item.draft_id,
+        "calendar_link": google_calendar_link(item),
+    }
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> str:
+    return moment.astimezone(tz).strftime("%a %d %b %H:%M")
+
+
+def _in_user_zone(moment: datetime) -> str:
+    return moment.astimezone(ZoneInfo(user_config().timezone)).strftime("%a %Y-%m-%d %H:%M %Z")
+
+
+def render_agenda(items: Sequence[TimelineItem], now: datetime, user_zone: str) -> None:
+    """The agenda as a Rich table: countdowns, and times in the user's zone (the recipient's
+    own clock in brackets when it differs)."""
+    from followup.timeline import countdown, section
+
+    if not items:
+        console.print("Nothing due: no thank-you or check-in is pending in this period.")
+        return
+    tz = ZoneInfo(user_zone)
+    table = Table(title=f"Follow-ups (times in {user_zone})", title_justify="left")
+    for name in ("when", "follow-up", "interview", "send at", "due"):
+        table.add_column(name, no_wrap=name in ("send at", "due"))
+    current = None
+    for item in items:
+        group = section(item, now, user_zone)
+        if current is not None and group is not current:
+            table.add_section()
+        current = group
+        send = _local(item.suggested_send_at, tz)
+        if item.zone != user_zone:
+            theirs = item.suggested_send_at.astimezone(ZoneInfo(item.zone))
+            send += f"\n[dim]{theirs:%H:%M %Z} theirs[/]"
+        what = KIND_LABEL[item.kind] + (f" → {escape(item.to)}" if item.to else "")
+        if item.draft_id:
+            what += f" [dim](draft #{item.draft_id})[/]"
+        if item.note and item.pending:
+            what += f"\n[dim]{escape(item.note)}[/]"
+        style = STATUS_STYLE[item.status.value]
+        table.add_row(f"[{style}]{countdown(item, now)}[/]", what,
+                      f"#{item.interview_id} {escape(item.company)}", send,
+                      _local(item.due_at, tz))
+    console.print(table)
+
+
+@app.command("due")
+def due(
+    ctx: typer.Context,
+    now: str | None = typer.Option(None, "--now", metavar="ISO", help=NOW_HELP),
+    days: int = typer.Option(14, "--days", metavar="N", help="How far ahead to look."),
+    include_settled: bool = typer.Option(False, "--all", help="Also list sent and cancelled."),
+    as_json: bool = typer.Option(False, "--json", help="Print the items as JSON."),
+) -> None:
+    """What is due: overdue first, then today, then what opens within --days."""
+    from followup.timeline import agenda
+
+    moment = parse_now(now)
+    if days < 0:
+        raise InputError(f"--days must be 0 or more, not {days}")
+    config = user_config()
+    with store_for(ctx) as store:
+        entries = store.open_interviews_with_events()
+    items = agenda(entries, moment, config, days, include_settled=include_settled)
+    if as_json:
+        print_json([item_json(item, config.timezone) for item in items])
+    else:
+        render_agenda(items, moment, config.timezone)
+
+
+def _person(interview: Interview, name: str, flag: str) -> Interviewer:
+    person = interview.find_interviewer(name)
+    if person is None:
+        names = ", ".join(p.name for p in interview.interviewers) or "nobody recorded"
+        raise InputError(f"{flag}: {name!r} is none of the interviewers of #{interview.id} "
+                         f"({names})")
+    return person
+
+
+def _next_kind(stage: Stage, person: Interviewer | None, events: Sequence[Event]) -> FollowupKind:
+    """Which item a note of this stage settles; refuses a duplicate or a third check-in."""
+    sent = [e for e in events if e.kind is EventKind.SENT]
+    if stage is Stage.THANK_YOU:
+        if person is not None and any(e.followup is FollowupKind.THANK_YOU
+                                      and e.interviewer_id == person.id for e in sent):
+            raise InputError(f"the thank-you to {person.name} is already recorded as sent")
+        return FollowupKind.THANK_YOU
+    for kind in (FollowupKind.CHECK_IN_1, FollowupKind.CHECK_IN_2):
+        if not any(e.followup is kind for e in sent):
+            return kind
+    raise InputError("both check-ins are already recorded as sent; followup plans no more")
+
+
+def _stage(value: str) -> Stage:
+    try:
+        return Stage(value)
+    except ValueError:
+        raise InputError(f"--stage: {value!r} is not a stage; use thank-you or check-in") from None
+
+
+def _recipient(interview: Interview, to: str | None, stage: Stage) -> Interviewer | None:
+    if to is not None:
+        return _person(interview, to, "--to")
+    if stage is Stage.CHECK_IN:
+        return interview.primary_contact
+    if len(interview.interviewers) == 1:
+        return interview.interviewers[0]
+    raise InputError("--to: name the interviewer the thank-you went to")
+
+
+@app.command("sent")
+def sent(
+    ctx: typer.Context,
+    target: int = typer.Argument(..., metavar="DRAFT_ID|ID",
+                                 help="A draft id, or an interview id with --to/--stage."),
+    to: str | None = typer.Option(None, "--to", metavar="NAME", help="Who it went to."),
+    stage: str | None = typer.Option(None, "--stage", help="thank-you | check-in"),
+    at: str | None = typer.Option(None, "--at", metavar="ISO", help=AT_HELP),
+) -> None:
+    """Record that a note went out (by any channel): a draft, or a note to a person."""
+    from dataclasses import replace
+
+    moment = parse_now(at, option="--at")
+    with store_for(ctx) as store:
+        if to is None and stage is None:
+            draft = store.get_draft(target)
+            if draft.status is DraftStatus.SENT:
+                raise InputError(f"draft #{draft.id} is already marked sent")
+            interview = store.get_interview(draft.interview_id)
+            person = next((p for p in interview.interviewers if p.id == draft.interviewer_id),
+                          None)
+            if person is None and draft.stage is Stage.THANK_YOU:
+                raise InputError(f"draft #{draft.id} names no interviewer; use "
+                                 f"`followup sent {interview.id} --to NAME --stage thank-you`")
+            kind = _next_kind(draft.stage, person, store.list_events(interview.id))
+            store.record_event(Event(interview.id or 0, EventKind.SENT, moment,
+                                     person.id if person else None, kind, draft.id,
+                                     person.name if person else ""))
+            store.save_draft(replace(draft, status=DraftStatus.SENT, sent_at=moment))
+        else:
+            interview = store.get_interview(target)
+            chosen = _stage(stage or Stage.THANK_YOU.value)
+            person = _recipient(interview, to, chosen)
+            kind = _next_kind(chosen, person, store.list_events(target))
+            store.record_event(Event(target, EventKind.SENT, moment,
+                                     person.id if person else None, kind, None,
+                                     person.name if person else ""))
+    whom = f" to {person.name}" if person else ""
+    console.print(f"Recorded: {KIND_LABEL[kind]}{whom} sent {_in_user_zone(moment)} "
+                  f"(#{interview.id} {escape(interview.company)}).")
+
+
+@app.command("replied")
+def replied(
+    ctx: typer.Context,
+    interview_id: int = typer.Argument(..., metavar="ID"),
+    sender: str | None = typer.Option(None, "--from", metavar="NAME", help="Who replied."),
+    at: str | None = typer.Option(None, "--at", metavar="ISO", help=AT_HELP),
+) -> None:
+    """Record a reply from the company: pending check-ins for this interview stop."""
+    moment = parse_now(at, option="--at")
+    with store_for(ctx) as store:
+        interview = store.get_interview(interview_id)
+        person = interview.find_interviewer(sender) if sender else None
+        store.record_event(Event(interview_id, EventKind.REPLIED, moment,
+                                 person.id if person else None, None, None,
+                                 person.name if person else (sender or "")))
+    who = f" from {person.name if person else sender}" if sender else ""
+    console.print(f"Recorded a reply{escape(who)} on #{interview_id} "
+                  f"{escape(interview.company)}; pending check-ins are cancelled.")
+
+
+@app.command("close")
+def close(
+    ctx: typer.Context,
+    interview_id: int = typer.Argument(..., metavar="ID"),
+    outcome: str = typer.Option(..., "--outcome", help=" | ".join(OUTCOMES)),
+    at: str | None = typer.Option(None, "--at", metavar="ISO", help=AT_HELP),
+) -> None:
+    """Close an interview's follow-up (offer, rejected, withdrawn, hired): no more reminders."""
+    if outcome not in OUTCOMES:
+        raise InputError(f"--outcome: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+    moment = parse_now(at, option="--at")
+    with store_for(ctx) as store:
+        interview = store.get_interview(interview_id)
+        if interview.status is Status.CLOSED:
+            raise InputError(f"#{interview_id} is already closed ({interview.outcome})")
+        store.close_interview(interview_id, outcome, moment)
+    console.print(f"Closed #{interview_id} {escape(interview.company)}: {outcome}. "
+                  "Nothing more is planned for it.")
+
+
+@app.command("calendar")
+def calendar(
+    ctx: typer.Context,
+    interview_id: int | None = typer.Argument(None, metavar="[ID]"),
+    all_open: bool = typer.Option(False, "--all", help="Every open interview."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="FILE.ics",
+                                help="Where to write the calendar (atomically)."),
+    now: str | None = typer.Option(None, "--now", metavar="ISO", help=NOW_HELP, hidden=True),
+) -> None:
+    """Export follow-ups as an .ics file: one event with an alarm per pending item."""
+    from followup.calendar import write_ics
+    from followup.timeline import Rules, timeline
+
+    if (interview_id is None) == (not all_open):
+        raise InputError("give an interview ID or --all (not both)")
+    moment = parse_now(now)
+    rules = Rules.from_config(user_config())
+    with store_for(ctx) as store:
+        if interview_id is not None:
+            entries = [(store.get_interview(interview_id), store.list_events(interview_id),
+                        store.list_drafts(interview_id))]
+        else:
+            entries = [(i, e, d) for i, e, d in store.open_interviews_with_events()]
+    items = [item for interview, events, drafts in entries
+             for item in timeline(interview, events, moment, rules, drafts)]
+    count = write_ics(output, items, moment)
+    alarms = sum(1 for item in items if item.pending)
+    console.print(f"Wrote {count} events ({alarms} pending, with alarms) to {output}.")
