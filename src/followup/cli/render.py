@@ -37,7 +37,7 @@ def interview_table(summaries: Sequence[Any]) -> Table:
     table.add_column("id", justify="right", style="bold")
     table.add_column("company")
     table.add_column("role")
-    table.add_column("when")
+    table.add_column("when", no_wrap=True)
     table.add_column("interviewers")
     table.add_column("status")
     for item in summaries:
