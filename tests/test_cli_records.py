@@ -222,7 +222,8 @@ BAD_NOTES = {
     "no-front-matter.md": "## Dana\n- discussed: x\n",
     "broken-yaml.md": "---\ncompany: [Northwind\nrole: x\nwhen: 2026-11-24 14:00\n---\n",
     "no-company.md": "---\nrole: Engineer\nwhen: 2026-11-24 14:00\n---\n",
-    "bad-zone.md": "---\ncompany: A\nrole: B\nwhen: 2026-11-24 14:00\ntimezone: Nowhere/City\n---\n",
+    "bad-zone.md": ("---\ncompany: A\nrole: B\nwhen: 2026-11-24 14:00\n"
+                    "timezone: Nowhere/City\n---\n"),
     "ambiguous.md": "---\ncompany: A\nrole: B\nwhen: 03/04\n---\n",
     "impossible.md": "---\ncompany: A\nrole: B\nwhen: 2026-02-30 10:00\n---\n",
     "nobody.md": ("---\ncompany: A\nrole: B\nwhen: 2026-11-24 14:00\ninterviewers:\n"

@@ -21,7 +21,7 @@ class FollowupGroup(TyperGroup):
     user sees.
     """
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except FollowupError as error:

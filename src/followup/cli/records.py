@@ -129,7 +129,8 @@ def list_interviews(
             for s in summaries
         ])
     elif not summaries:
-        console.print("No interviews yet. Add one with `followup add` or `followup import FILE.md`.")
+        console.print("No interviews yet. Add one with `followup add` "
+                      "or `followup import FILE.md`.")
     else:
         console.print(interview_table(summaries))
 

@@ -70,7 +70,8 @@ def show_interview(interview: Interview) -> None:
         title = f", {escape(person.title)}" if person.title else ""
         contact = " ".join(x for x in (person.email, person.linkedin) if x)
         star = " [yellow](primary)[/]" if person.primary else ""
-        console.print(f"\n[bold cyan]{escape(person.name)}[/]{title}{star}  [dim]{escape(contact)}[/]")
+        console.print(f"\n[bold cyan]{escape(person.name)}[/]{title}{star}  "
+                      f"[dim]{escape(contact)}[/]")
         for label, items in (("discussed", person.discussed), ("shared", person.shared),
                              ("next", person.next)):
             for item in items:
