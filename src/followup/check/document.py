@@ -209,12 +209,6 @@ class Document:
         return self.words_in(self.content)
 
     @cached_property
-    def lower(self) -> str:
-        """The input lower-cased; same length as long as casefolding keeps it (checked)."""
-        low = self.text.lower()
-        return low if len(low) == len(self.text) else self.text
-
-    @cached_property
     def reading_grade(self) -> float:
         """Flesch–Kincaid grade of the content (0 for empty text)."""
         words = self.content_words
