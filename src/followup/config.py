@@ -7,6 +7,7 @@ type with a message that says what was expected.
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ SPEC: tuple[Setting, ...] = (
     Setting("me.name", str, "", "your name, used to sign notes"),
     Setting("me.email", str, "", "the address notes are sent from"),
     Setting("me.signature", str, "", "lines under your name (phone, portfolio link)"),
-    Setting("timezone", str, "UTC", "your IANA time zone, e.g. Europe/Berlin"),
+    Setting("timezone", str, "", "your IANA time zone, e.g. Europe/Berlin (default: system)"),
     Setting("country", str, "US", "ISO country code whose public holidays are skipped"),
     Setting("limits.thank_you_opens_hours", int, 1, "hours after an interview ends"),
     Setting("limits.thank_you_due_hours", int, 24, "hours after an interview ends"),
@@ -78,8 +79,35 @@ class Config:
         return int(self.values[f"limits.{name}"])
 
 
+def system_timezone() -> str:
+    """The machine's IANA zone (TZ, /etc/timezone, /etc/localtime), else UTC.
+
+    A fresh install should show times in the user's own zone without any setup.
+    """
+    import os
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        candidates.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")
+    except OSError:
+        pass
+    for name in candidates:
+        if (name and "/" in name) or name == "UTC":
+            try:
+                ZoneInfo(name)
+                return name
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return "UTC"
+
+
 def defaults() -> Config:
-    return Config({s.key: s.default for s in SPEC})
+    values = {s.key: s.default for s in SPEC}
+    values["timezone"] = system_timezone()
+    return Config(values)
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:

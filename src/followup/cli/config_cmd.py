@@ -21,6 +21,7 @@ def show(as_json: bool = typer.Option(False, "--json")) -> None:
     from followup.paths import config_file
 
     current = config.load()
+    default = config.defaults()
     if as_json:
         print_json(dict(current.values))
         return
@@ -29,7 +30,7 @@ def show(as_json: bool = typer.Option(False, "--json")) -> None:
         table.add_column(column)
     for setting in config.SPEC:
         value = current.get(setting.key)
-        shown = repr(value) if value != setting.default else f"[dim]{value!r}[/]"
+        shown = repr(value) if value != default.get(setting.key) else f"[dim]{value!r}[/]"
         table.add_row(setting.key, shown, setting.help)
     console.print(table)
 
