@@ -18,10 +18,9 @@ import sqlalchemy as sa
 
 from followup.errors import FollowupError, InputError, NotFoundError, StorageError
 from followup.model import Draft, Event, EventKind, Interview, Status
-from followup.model.codec import interview_to_dict
-from followup.store import followups
+from followup.store import backup_restore, followups
 from followup.store import repository as repo
-from followup.store.backup import FORMAT, VERSION, parse_backup
+from followup.store.backup import parse_backup
 from followup.store.connect import WRITE, connection_error, create_engine
 from followup.store.migrate import ensure_head
 from followup.store.records import InterviewSummary, RestoreResult
@@ -128,27 +127,14 @@ class Store:
     def restore(self, data: Any, *, source: str = "backup") -> RestoreResult:
         """Merge a backup in, matching records by natural key; all or nothing.
 
-        Restoring the same backup twice changes nothing the second time: identical records
-        are counted as unchanged and not touched (their updated_at stays).
+        The whole file is checked before anything is written. Restoring the same backup
+        twice changes nothing the second time: a record whose fields, drafts and events
+        equal the backup's counts as unchanged and is not touched (its updated_at stays);
+        see `backup_restore` for what is compared and what is replaced.
         """
         incoming = parse_backup(data, source)
-        created = updated = unchanged = 0
         with self._transaction(write=True) as conn:
-            stored = {i.natural_key: i for i in repo.load(conn)}
-            now = self._clock()
-            new: list[Interview] = []
-            for interview in incoming:
-                current = stored.get(interview.natural_key)
-                if current is None:
-                    new.append(interview)
-                    created += 1
-                elif current == interview:  # dataclass equality ignores ids
-                    unchanged += 1
-                else:
-                    repo.update(conn, _id(current), interview, now)
-                    updated += 1
-            repo.insert_many(conn, new, now)  # a few statements for all, not five per record
-        return RestoreResult(created, updated, unchanged)
+            return backup_restore.merge(conn, incoming, self._clock())
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -174,12 +160,9 @@ class Store:
             return repo.load(conn)
 
     def export_all(self) -> dict[str, Any]:
-        """The whole database as a backup document (see `restore`)."""
-        return {
-            "format": FORMAT,
-            "version": VERSION,
-            "interviews": [interview_to_dict(i) for i in self.all_interviews()],
-        }
+        """The whole database as a backup document, read in one transaction (see `restore`)."""
+        with self._transaction(write=False) as conn:
+            return backup_restore.export_document(conn)
 
     # -- after the interview: drafts and events -------------------------------------------
 

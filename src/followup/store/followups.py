@@ -5,6 +5,7 @@ Like `repository`, every function runs on a connection inside a transaction the 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -67,13 +68,17 @@ def load_drafts(
     ]
 
 
-def insert_event(conn: sa.Connection, event: Event) -> int:
-    row = {
+def _event_row(event: Event) -> dict[str, Any]:
+    return {
         "interview_id": event.interview_id, "kind": event.kind.value, "at": event.at,
         "interviewer_id": event.interviewer_id,
         "followup": event.followup.value if event.followup else None,
         "draft_id": event.draft_id, "detail": event.detail,
     }
+
+
+def insert_event(conn: sa.Connection, event: Event) -> int:
+    row = _event_row(event)
     return int(conn.execute(sa.insert(events).values(row).returning(events.c.id)).scalar_one())
 
 
@@ -91,3 +96,32 @@ def load_events(conn: sa.Connection, *, interview_id: int | None = None) -> list
         )
         for r in conn.execute(query)
     ]
+
+
+# -- many at once (restoring a backup) ---------------------------------------------------
+
+
+def insert_drafts(conn: sa.Connection, many: Sequence[Draft], now: datetime) -> list[int]:
+    """Insert drafts keeping their own created_at/updated_at (now where None); ids in order."""
+    if not many:
+        return []
+    rows = [
+        _draft_row(d, d.updated_at or now) | {"created_at": d.created_at or now} for d in many
+    ]
+    # sort_by_parameter_order: ids come back (and are drawn) in the order of `rows`.
+    statement = drafts.insert().returning(drafts.c.id, sort_by_parameter_order=True)
+    return list(conn.execute(statement, rows).scalars())
+
+
+def insert_events(conn: sa.Connection, many: Sequence[Event]) -> None:
+    """Insert events with ids drawn in the order given (which breaks ties of equal times)."""
+    if many:
+        statement = events.insert().returning(events.c.id, sort_by_parameter_order=True)
+        conn.execute(statement, [_event_row(e) for e in many]).all()
+
+
+def delete_for(conn: sa.Connection, interview_ids: Collection[int]) -> None:
+    """Delete every draft and event of these interviews."""
+    if interview_ids:
+        conn.execute(events.delete().where(events.c.interview_id.in_(interview_ids)))
+        conn.execute(drafts.delete().where(drafts.c.interview_id.in_(interview_ids)))
