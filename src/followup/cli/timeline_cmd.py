@@ -64,7 +64,7 @@ def item_json(item: TimelineItem, user_zone: str) -> dict[str, Any]:
 
 
 def _local(moment: datetime, tz: ZoneInfo) -> str:
-    return moment.astimezone(tz).strftime("%a %d %b %H:%M")
+    return moment.astimezone(tz).strftime("%d %b %H:%M")
 
 
 def _in_user_zone(moment: datetime) -> str:
@@ -82,7 +82,8 @@ def render_agenda(items: Sequence[TimelineItem], now: datetime, user_zone: str) 
     tz = ZoneInfo(user_zone)
     table = Table(title=f"Follow-ups (times in {user_zone})", title_justify="left")
     for name in ("when", "follow-up", "interview", "send at", "due"):
-        table.add_column(name, no_wrap=name in ("send at", "due"))
+        table.add_column(name, no_wrap=name in ("when", "send at", "due"), overflow="fold",
+                         min_width=14 if name == "follow-up" else None)
     current = None
     for item in items:
         group = section(item, now, user_zone)
