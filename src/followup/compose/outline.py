@@ -1,0 +1,260 @@
+"""What a note says, taken from the record: the facts, the points, the qualifications, the answer.
+
+`outline(interview, interviewer, config)` gathers everything one note to one interviewer may
+mention, already phrased as sentence parts (see `phrasing.py`), and the hints for what the
+record lacks. It chooses nothing about wording; `render.py` does that per medium and tone.
+
+Qualifications are ranked by how well they answer the job description: the number of
+meaning-bearing stems (see `check/words.py`, the same measure the checker uses) a
+qualification shares with its best-matching requirement counts twice, and the stems it
+shares with this interviewer's own points and questions count once, so each panel member
+hears about the fit closest to their conversation. Ties keep the record's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from followup.check.rules.p05_qualifications import requirements
+from followup.check.words import content_stems, stem, tokens
+from followup.compose import grammar, phrasing
+from followup.compose.phrasing import FragmentKind, QualificationKind
+from followup.model import Interview, Interviewer, Me
+
+if TYPE_CHECKING:
+    from followup.config import Config
+
+MAX_FOCUS_WORDS = 3
+# Words a requirement shares with a qualification that say nothing about the work itself.
+_FOCUS_STOP = grammar.vocabulary("""
+year years experience experienced strong skill skills work working including include ability
+able knowledge solid proven excellent good great plus deep hands-on production senior junior
+""")
+
+
+@dataclass(frozen=True)
+class Point:
+    """Something from the conversation with this interviewer, ready for a sentence."""
+
+    kind: str            # "discussed" or "shared"
+    source: str          # as recorded
+    phrase: str          # cleaned, turned towards the interviewer ("your team …")
+    form: FragmentKind   # topic ("about …") or clause ("that …")
+
+
+@dataclass(frozen=True)
+class Qualification:
+    """One of the candidate's qualifications, with what in the job description it serves."""
+
+    source: str
+    text: str                      # cleaned, details in brackets
+    kind: QualificationKind
+    focus: tuple[str, ...]         # requirement words it shares, as written there
+    score: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question the candidate wants to answer better, and the better answer as a sentence."""
+
+    question: str   # fits after "your question about …"
+    better: str     # a finished sentence
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Everything one note may say, grounded in the record and the config."""
+
+    greeting_name: str
+    first_name: str
+    role: str
+    a_role: str
+    company: str
+    weekday: str
+    date: str
+    decision: str | None
+    points: tuple[Point, ...]
+    qualifications: tuple[Qualification, ...]
+    answer: Answer | None
+    sender_name: str
+    signature: str
+    position: int
+    hints: tuple[str, ...]
+
+
+def sender(interview: Interview, config: Config | None) -> Me:
+    """The candidate: the record's own `me` where filled in, else the config's."""
+    mine = interview.me or Me()
+    theirs = config.me if config is not None else Me()
+    return Me(mine.name or theirs.name, mine.email or theirs.email,
+              mine.signature or theirs.signature)
+
+
+def signature_lines(me: Me) -> str:
+    """What goes under the closing: the signature, led by the name when it lacks it."""
+    signature = me.signature.strip()
+    if not signature:
+        return me.name.strip()
+    if me.name and me.name.strip() not in signature:
+        return f"{me.name.strip()}\n{signature}"
+    return signature
+
+
+def local_start(interview: Interview) -> datetime:
+    try:
+        return interview.starts_at.astimezone(ZoneInfo(interview.timezone))
+    except (ValueError, KeyError):
+        return interview.starts_at
+
+
+def spoken_date(day: date) -> str:
+    """"November 24": how a date reads in a letter."""
+    return f"{day:%B} {day.day}"
+
+
+def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point:
+    cleaned = phrasing.clean(phrasing.drop_reporting(phrasing.clean(text), names))
+    turned = grammar.lower_first(phrasing.to_second_person(cleaned, names))
+    form = phrasing.classify(turned)
+    phrase = phrasing.as_clause(turned) if form is FragmentKind.CLAUSE else phrasing.as_topic(
+        turned)
+    return Point(kind, text, phrase, form)
+
+
+def points_of(person: Interviewer) -> tuple[Point, ...]:
+    """The interviewer's points, first discussed then first shared, then the rest in order."""
+    names = tuple(n for n in (person.name, person.first_name) if n)
+    discussed = [make_point("discussed", t, names) for t in person.discussed if t.strip()]
+    shared = [make_point("shared", t, names) for t in person.shared if t.strip()]
+    ordered = discussed[:1] + shared[:1] + discussed[1:] + shared[1:]
+    return tuple(p for p in ordered if p.phrase.strip())
+
+
+def _attributive(word: str) -> str:
+    """A plural used before a noun drops its -s: "pipelines" → "pipeline" (work)."""
+    if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith(
+            ("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
+def _focus_words(requirement: str, shared_stems: frozenset[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    seen: set[str] = set()
+    for token in tokens(requirement):
+        key = stem(token)
+        if (key in shared_stems and key not in seen and token.lower() not in _FOCUS_STOP
+                and not any(c.isdigit() for c in token)):
+            seen.add(key)
+            found.append(_attributive(token))
+    return tuple(found[:MAX_FOCUS_WORDS])
+
+
+def rank_qualifications(interview: Interview, person: Interviewer | None) -> tuple[
+        Qualification, ...]:
+    """The record's qualifications, best first for this job and this interviewer."""
+    reqs = [(r, *content_stems(r)) for r in requirements(interview.job_description)]
+    personal_text = " ".join(person.points) if person else ""
+    if person is not None:
+        personal_text += " " + " ".join(q.question for q in person.questions)
+    personal = content_stems(personal_text)[0]
+    ranked: list[tuple[int, int, Qualification]] = []
+    for index, source in enumerate(interview.qualifications):
+        text = phrasing.parenthesize(phrasing.clean(source))
+        if not text:
+            continue
+        stems = content_stems(source)[0]
+        best, best_req = 0, ""
+        for req, req_stems, req_rare in reqs:
+            overlap = len(stems & req_stems) + len(stems & req_rare)
+            if overlap > best:
+                best, best_req = overlap, req
+        focus = _focus_words(best_req, stems) if best_req else ()
+        score = 2 * best + len(stems & personal)
+        qual = Qualification(source, text, phrasing.qualification_kind(text), focus, score)
+        ranked.append((-score, index, qual))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return tuple(q for _, _, q in ranked)
+
+
+def make_answer(person: Interviewer) -> Answer | None:
+    """The first open question that has a better answer, phrased for the note."""
+    for item in person.questions:
+        better = phrasing.clean(item.better)
+        if not better:
+            continue
+        raw = item.question.strip()
+        question = phrasing.clean(raw)
+        if raw.endswith("?") or (grammar.words(question)[:1] and any(
+                w.lower() in ("you", "your") for w in grammar.words(question))):
+            question = f"\u201c{grammar.capitalize_first(question)}?\u201d"
+        else:
+            question = grammar.lower_first(question)
+        kind = phrasing.qualification_kind(better)
+        first = grammar.words(better)[0].lower() if grammar.words(better) else ""
+        if kind in (QualificationKind.PAST_VERB, QualificationKind.PRESENT_VERB) or (
+                first in grammar.COMMON_VERBS):
+            better = "I " + better
+        return Answer(question, grammar.sentence(better))
+    return None
+
+
+def hints_for(interview: Interview, person: Interviewer, me: Me,
+              points: tuple[Point, ...]) -> tuple[str, ...]:
+    """What to add to the record for a better note, in order of impact."""
+    first = person.first_name or person.name
+    hints: list[str] = []
+    if not points:
+        hints.append(f"add one thing you discussed with {first} (a `discussed:` or `shared:` "
+                     "line under their name)")
+    for item in person.questions:
+        if not item.better.strip():
+            hints.append(f"add the better answer to \u201c{item.question.strip()}\u201d "
+                         f"(a `better:` line under it), so the note can clarify it")
+    if not interview.qualifications:
+        hints.append("add one or two qualifications that fit the job (a `## Qualifications` "
+                     "section)")
+    elif not interview.job_description.strip() and len(interview.qualifications) > 1:
+        hints.append("add the job description, so the qualification that fits it best "
+                     "comes first")
+    if not me.name.strip():
+        hints.append("set your name to sign the note: followup config set me.name "
+                     "\"Your Name\"")
+    return tuple(hints)
+
+
+def outline(interview: Interview, person: Interviewer, config: Config | None = None
+            ) -> Outline:
+    """What a note to `person` about `interview` can say, and what the record lacks."""
+    me = sender(interview, config)
+    start = local_start(interview)
+    try:
+        position = interview.interviewers.index(person)
+    except ValueError:
+        position = 0
+    points = points_of(person)
+    greeting = (person.salutation or "").strip() or person.first_name or person.name
+    role = " ".join(interview.role.split())
+    decision = None
+    if interview.decision_by is not None:
+        decision = f"{interview.decision_by:%A}, {spoken_date(interview.decision_by)}"
+    return Outline(
+        greeting_name=greeting,
+        first_name=person.first_name or person.name,
+        role=role,
+        a_role=f"{grammar.indefinite_article(role)} {role}",
+        company=" ".join(interview.company.split()),
+        weekday=f"{start:%A}",
+        date=f"{start:%A}, {spoken_date(start.date())}",
+        decision=decision,
+        points=points,
+        qualifications=rank_qualifications(interview, person),
+        answer=make_answer(person),
+        sender_name=me.name.strip(),
+        signature=signature_lines(me),
+        position=position,
+        hints=hints_for(interview, person, me, points),
+    )

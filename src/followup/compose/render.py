@@ -1,0 +1,288 @@
+"""How a note looks in each medium: the parts in order, worded per tone, within the limits.
+
+A thank-you note: greeting → thanks naming the role → one or two of the interviewer's points
+→ one or two qualifications tied to the job → the better answer to their open question →
+reaffirmed interest → an offer of more → closing and signature. A check-in: greeting → a
+short reference to the role and the interview date → still interested → a polite question
+about the timeline (with the decision date, if known) → an offer; the second check-in is
+shorter and closes gracefully.
+
+Each medium tries its richest form first and drops parts in a fixed order until the text
+fits: email within the ideal word count (`limits.email_words_ideal_max`), LinkedIn message
+within `limits.linkedin_message_words`, card within `limits.card_words_max`, LinkedIn
+connection note within `limits.linkedin_note_chars` characters. What had to go is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from followup.compose import grammar
+from followup.compose.grammar import pick, sentence
+from followup.compose.outline import Outline, Point, Qualification
+from followup.compose.phrasing import FragmentKind, QualificationKind
+from followup.compose.wording import CHECK_IN, THANK_YOU, Parts
+from followup.model import Medium, Tone
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_DOUBLED_RE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The length limits the composer keeps (PRODUCT.md defaults; from config when given)."""
+
+    email_words: int = 200
+    linkedin_message_words: int = 120
+    linkedin_note_chars: int = 300
+    card_words: int = 80
+    check_in_words: int = 120
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How much of the outline one attempt uses."""
+
+    points: int
+    qualifications: int
+    answer: bool
+    extras: bool = True   # the "stay in touch" line and signature on a connection note
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A composed note: subject (email only), body, and what had to be left out."""
+
+    subject: str
+    body: str
+    left_out: tuple[str, ...] = ()
+
+
+def word_count(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+class Words:
+    """Picks and fills the wording of one note: by tone, variant and panel position."""
+
+    def __init__(self, table: Parts, outline: Outline, tone: Tone, variant: int) -> None:
+        self.table = table
+        self.outline = outline
+        self.tone = tone
+        self.variant = variant
+        self.used: set[str] = set()
+        formal_name = outline.greeting_name if tone is Tone.FORMAL else outline.first_name
+        self.values: dict[str, str] = {
+            "name": formal_name, "role": outline.role, "a_role": outline.a_role,
+            "company": outline.company, "weekday": outline.weekday, "date": outline.date,
+            "decision": outline.decision or "",
+        }
+
+    def say(self, part: str, salt: int, **values: str) -> str:
+        """The part's variant for this note, filled in; never the same template twice."""
+        options = self.table[part][self.tone]
+        first = options.index(pick(options, self.variant, self.outline.position, salt))
+        filled: str = ""
+        for step in range(len(options)):
+            template = options[(first + step) % len(options)]
+            filled = str(template.format_map({**self.values, **values}))
+            if template not in self.used and not _DOUBLED_RE.search(filled):
+                break
+        self.used.add(template)
+        return filled
+
+
+def _point_sentence(words: Words, point: Point, index: int) -> str:
+    if point.form is FragmentKind.CLAUSE:
+        return sentence(words.say("point_clause", 2 + index, clause=point.phrase))
+    part = "point_topic" if point.kind == "discussed" else "point_shared_topic"
+    return sentence(words.say(part, 2 + index, topic=point.phrase))
+
+
+def _predicate(qual: Qualification) -> str:
+    """The qualification as what follows "I" ("built …", "bring my dbt experience")."""
+    text = qual.text
+    if qual.kind is QualificationKind.FIRST_PERSON:
+        return re.sub(r"^I\s+", "", text)
+    if qual.kind in (QualificationKind.PAST_VERB, QualificationKind.PRESENT_VERB):
+        return text
+    if qual.kind is QualificationKind.GERUND:
+        return "have experience " + text
+    return "bring " + text
+
+
+def _tie(words: Words, qual: Qualification, salt: int) -> str:
+    if qual.focus:
+        return words.say("tie_focus", salt, focus=grammar.join_words(list(qual.focus)))
+    return words.say("tie_role", salt)
+
+
+def _qualification_sentences(words: Words, quals: Sequence[Qualification]) -> list[str]:
+    out: list[str] = []
+    for index, qual in enumerate(quals):
+        if index == 0:
+            lead = words.say("qualification_lead", 5)
+            claim = f"I {_predicate(qual)}"
+            if qual.kind is QualificationKind.FIRST_PERSON:
+                claim = qual.text
+            body = (lead + grammar.lower_first(claim)) if lead else claim
+            out.append(sentence(body + _tie(words, qual, 6)))
+        else:
+            body = words.say("qualification_more", 7, q=_predicate(qual))
+            tie = _tie(words, qual, 8) if qual.focus != quals[0].focus else ""
+            out.append(sentence(body + tie))
+    return out
+
+
+def _letter(greeting: str, paragraphs: Sequence[str], closing: str, signature: str) -> str:
+    body = "\n\n".join(p for p in paragraphs if p.strip())
+    sign = f"{closing}\n{signature}" if signature else closing
+    return f"{greeting}\n\n{body}\n\n{sign}\n"
+
+
+def thank_you_letter(outline: Outline, tone: Tone, variant: int, shape: Shape,
+                     signature: str) -> str:
+    """A thank-you email, LinkedIn message or card body in the given shape."""
+    words = Words(THANK_YOU, outline, tone, variant)
+    greeting = words.say("greeting", 1)
+    opening = [words.say("thanks", 0)]
+    opening += [_point_sentence(words, p, i)
+                for i, p in enumerate(outline.points[:shape.points])]
+    fit = _qualification_sentences(words, outline.qualifications[:shape.qualifications])
+    answer = ""
+    if shape.answer and outline.answer is not None:
+        answer = sentence(words.say("answer", 9, question=outline.answer.question,
+                                    better=outline.answer.better))
+    close = [words.say("interest", 10), words.say("offer", 11)] if shape.extras else [
+        words.say("interest", 10)]
+    paragraphs = [" ".join(opening), " ".join(fit), answer, " ".join(close)]
+    return _letter(greeting, paragraphs, words.say("closing", 12), signature)
+
+
+def connection_note(outline: Outline, tone: Tone, variant: int, shape: Shape,
+                    points: Sequence[Point]) -> str:
+    """A LinkedIn connection note: one short paragraph, thanks and one point."""
+    words = Words(THANK_YOU, outline, tone, variant)
+    greeting = words.say("greeting", 1).rstrip(",")
+    parts = [f"{greeting}, {words.say('note_thanks', 0)}"]
+    parts += [_point_sentence(words, p, i) for i, p in enumerate(points[:shape.points])]
+    if shape.extras:
+        parts.append(words.say("note_connect", 13))
+    text = " ".join(parts)
+    if shape.extras and outline.sender_name:
+        text += f"\n{outline.sender_name.split()[0]}"
+    return text
+
+
+def check_in_letter(outline: Outline, tone: Tone, variant: int, number: int,
+                    signature: str) -> str:
+    """A check-in email, LinkedIn message or card body (first or second check-in)."""
+    words = Words(CHECK_IN, outline, tone, variant)
+    thank_words = Words(THANK_YOU, outline, tone, variant)
+    greeting = thank_words.say("greeting", 1)
+    closing = thank_words.say("closing", 12)
+    if number >= 2:
+        paragraphs = [words.say("second_reference", 0) + " " + words.say("second_interest", 1),
+                      words.say("graceful", 2)]
+    else:
+        question = (words.say("timeline_decision", 3) if outline.decision
+                    else words.say("timeline", 3))
+        paragraphs = [words.say("opener", 4) + " " + words.say("reference", 0),
+                      words.say("interest", 1) + " " + question, words.say("offer", 2)]
+    return _letter(greeting, paragraphs, closing, signature)
+
+
+def check_in_note(outline: Outline, tone: Tone, variant: int, limit: int) -> str:
+    """A check-in as a connection note: the variant's wording, else the next one that fits."""
+    greeting = Words(THANK_YOU, outline, tone, variant).say("greeting", 1)
+    texts = []
+    for step in range(len(CHECK_IN["note"][tone])):
+        words = Words(CHECK_IN, outline, tone, variant + step)
+        note = words.say("note", 0)
+        if not note.startswith(("I ", "I'")):
+            note = note[:1].lower() + note[1:]
+        text = f"{greeting} {note}"
+        if outline.sender_name:
+            texts.append(f"{text}\n{outline.sender_name.split()[0]}")
+        texts.append(text)
+    return next((t for t in texts if len(t) <= limit), min(texts, key=len))
+
+
+def subject_line(outline: Outline, tone: Tone, variant: int, *, check_in: int = 0) -> str:
+    """An email subject naming the role and the company (never a bare "Thank you")."""
+    if check_in:
+        part = "second_subject" if check_in >= 2 else "subject"
+        return Words(CHECK_IN, outline, tone, variant).say(part, 0)
+    return Words(THANK_YOU, outline, tone, variant).say("subject", 0)
+
+
+def _shapes(outline: Outline, medium: Medium) -> list[Shape]:
+    has_answer = outline.answer is not None
+    if medium is Medium.EMAIL:
+        two = 2 if len(outline.qualifications) > 1 and outline.qualifications[1].score > 0 else 1
+        return [Shape(2, two, has_answer), Shape(2, 1, has_answer), Shape(1, 1, has_answer),
+                Shape(1, 1, False), Shape(1, 0, False)]
+    if medium is Medium.LINKEDIN_MESSAGE:
+        return [Shape(2, 1, has_answer), Shape(1, 1, has_answer), Shape(1, 1, False),
+                Shape(1, 0, False)]
+    if medium is Medium.CARD:
+        return [Shape(1, 0, has_answer, False), Shape(1, 0, False, False),
+                Shape(0, 0, False, False)]
+    return [Shape(1, 0, False, True), Shape(1, 0, False, False), Shape(0, 0, False, True),
+            Shape(0, 0, False, False)]
+
+
+def _left_out(outline: Outline, shape: Shape) -> tuple[str, ...]:
+    missing: list[str] = []
+    if len(outline.points) > shape.points and shape.points < 1:
+        missing.append("the point from your conversation (no room in this medium)")
+    if outline.answer is not None and not shape.answer:
+        missing.append("the better answer to your open question (no room in this medium)")
+    return tuple(missing)
+
+
+def fit(candidates: Sequence[tuple[Shape, str]], fits: Callable[[str], bool]) -> tuple[
+        Shape, str]:
+    """The first candidate that fits, else the last (the shortest)."""
+    for shape, text in candidates:
+        if fits(text):
+            return shape, text
+    return candidates[-1]
+
+
+def render(outline: Outline, *, thank_you: bool, medium: Medium, tone: Tone, variant: int,
+           limits: Limits, check_in_number: int = 1) -> Rendered:
+    """The note for one medium and stage, within that medium's limits."""
+    email_signature = outline.signature
+    short_signature = outline.sender_name
+    if not thank_you:
+        if medium is Medium.LINKEDIN_NOTE:
+            return Rendered("", check_in_note(outline, tone, variant,
+                                              limits.linkedin_note_chars))
+        signature = email_signature if medium is Medium.EMAIL else short_signature
+        body = check_in_letter(outline, tone, variant, check_in_number, signature)
+        subject = (subject_line(outline, tone, variant, check_in=check_in_number)
+                   if medium is Medium.EMAIL else "")
+        return Rendered(subject, body)
+    shapes = _shapes(outline, medium)
+    checks: Mapping[Medium, Callable[[str], bool]] = {
+        Medium.EMAIL: lambda t: word_count(t) <= limits.email_words,
+        Medium.LINKEDIN_MESSAGE: lambda t: word_count(t) <= limits.linkedin_message_words,
+        Medium.CARD: lambda t: word_count(t) <= limits.card_words,
+        Medium.LINKEDIN_NOTE: lambda t: len(t.strip()) <= limits.linkedin_note_chars,
+    }
+    if medium is Medium.LINKEDIN_NOTE:
+        # Each point in turn (the first that fits wins), with and without the extras.
+        candidates = [(s, connection_note(outline, tone, variant, s, [p]))
+                      for s in shapes if s.points for p in outline.points]
+        candidates += [(s, connection_note(outline, tone, variant, s, []))
+                       for s in shapes if not s.points]
+    else:
+        signature = email_signature if medium is Medium.EMAIL else short_signature
+        candidates = [(s, thank_you_letter(outline, tone, variant, s, signature))
+                      for s in shapes]
+    shape, body = fit(candidates, checks[medium])
+    subject = subject_line(outline, tone, variant) if medium is Medium.EMAIL else ""
+    return Rendered(subject, body, _left_out(outline, shape))

@@ -1,0 +1,355 @@
+"""The words around the record's facts: several variants per part of a note, in both tones.
+
+Each entry maps a part name to its variants per tone. Placeholders are filled only from the
+outline (the record and the config): {name} greeting name, {role}, {a_role} ("an Analytics
+Engineer"), {company}, {weekday} and {date} of the interview, {decision} (the decision date),
+{topic}/{clause} (a point), {question}/{better} (an open question and the better answer),
+{focus} (what a qualification serves in the job description).
+
+Every variant is written for this tool. Rules they keep so the checker is happy with them:
+thanks come first; no stock phrase ("I look forward to hearing from you soon"); no demand or
+deadline ("decide by …" would read as one); a call to action and reaffirmed interest match
+the checker's patterns. Each list has at least `VARIANTS` entries where variants must differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from followup.model import Tone
+
+VARIANTS = 4
+"""How many distinct variants `--variant` offers (0 … VARIANTS − 1)."""
+
+F, C = Tone.FORMAL, Tone.CASUAL
+
+Parts = Mapping[str, Mapping[Tone, tuple[str, ...]]]
+
+THANK_YOU: Parts = {
+    "greeting": {
+        F: ("Dear {name},", "Dear {name},", "Hello {name},"),
+        C: ("Hi {name},", "Hello {name},", "Hi {name},", "Hey {name},"),
+    },
+    "thanks": {
+        F: (
+            "Thank you for taking the time to meet with me on {weekday} about the {role} role.",
+            "Thank you for speaking with me on {weekday} about the {role} position at "
+            "{company}.",
+            "I appreciated the time you spent with me on {weekday} discussing the {role} role.",
+            "Thank you for the conversation on {weekday} about the {role} opening at {company}.",
+            "Many thanks for your time on {weekday} and for our conversation about the {role} "
+            "role.",
+        ),
+        C: (
+            "Thanks so much for chatting with me on {weekday} about the {role} role.",
+            "Thank you for taking the time to talk on {weekday} about the {role} role at "
+            "{company}.",
+            "Thanks for the conversation on {weekday} about the {role} role.",
+            "I really appreciated you making time on {weekday} to talk about the {role} role.",
+            "Thank you for {weekday}'s chat about the {role} role at {company}.",
+        ),
+    },
+    "point_topic": {
+        F: (
+            "I especially enjoyed our discussion about {topic}.",
+            "Our conversation about {topic} has stayed with me.",
+            "I found our exchange about {topic} particularly valuable.",
+            "It was a pleasure to talk with you about {topic}.",
+            "I am still thinking about our discussion of {topic}.",
+        ),
+        C: (
+            "I really enjoyed digging into {topic}.",
+            "Our chat about {topic} was the highlight for me.",
+            "I've been thinking about {topic} since we talked.",
+            "It was a lot of fun talking through {topic}.",
+            "I loved getting into {topic} together.",
+        ),
+    },
+    "point_clause": {
+        F: (
+            "It was good to hear that {clause}.",
+            "I was interested to learn that {clause}.",
+            "Hearing that {clause} made the role even more appealing.",
+            "I appreciated learning that {clause}.",
+            "It was encouraging to hear that {clause}.",
+        ),
+        C: (
+            "It was great to hear that {clause}.",
+            "I loved hearing that {clause}.",
+            "It was cool to learn that {clause}.",
+            "I was excited to hear that {clause}.",
+            "Good to hear that {clause}, too.",
+        ),
+    },
+    "point_shared_topic": {
+        F: (
+            "Thank you also for telling me about {topic}.",
+            "I appreciated hearing about {topic}.",
+            "What you shared about {topic} was very helpful.",
+            "I was glad to hear more about {topic}.",
+        ),
+        C: (
+            "Thanks for filling me in on {topic}.",
+            "I loved hearing about {topic}.",
+            "It was great to hear about {topic}.",
+            "Thanks, too, for the inside view on {topic}.",
+        ),
+    },
+    "qualification_lead": {
+        F: ("", "For context, ", "On my side, ", "As background, "),
+        C: ("", "For context, ", "On my side, ", "As it happens, "),
+    },
+    "qualification_more": {
+        F: ("I also {q}", "In addition, I {q}", "Beyond that, I {q}", "Separately, I {q}"),
+        C: ("I also {q}", "Plus, I {q}", "On top of that, I {q}", "And I {q}"),
+    },
+    "tie_focus": {
+        F: (
+            ", which fits the {focus} work this role involves",
+            ", which aligns with the {focus} side of the role",
+            ", which matches the {focus} work in this role",
+            ", experience that fits the {focus} focus of this role",
+        ),
+        C: (
+            ", which fits the {focus} work in this role nicely",
+            ", which aligns well with the {focus} side of the role",
+            ", which matches the {focus} work you're hiring for",
+            ", and that fits the {focus} part of this role well",
+        ),
+    },
+    "tie_role": {
+        F: (
+            ", which fits the {role} role",
+            ", which aligns with what the {role} role calls for",
+            ", which matches the needs of the {role} role",
+            ", experience that fits the {role} role",
+        ),
+        C: (
+            ", which fits the {role} role nicely",
+            ", which aligns well with the {role} role",
+            ", which matches what the {role} role needs",
+            ", and that fits the {role} role well",
+        ),
+    },
+    "answer": {
+        F: (
+            "On your question about {question}: {better}",
+            "I would like to add to my answer on {question}: {better}",
+            "To answer your question on {question} more fully: {better}",
+            "Having thought more about {question}: {better}",
+        ),
+        C: (
+            "About your question on {question}: {better}",
+            "One more thought on {question}: {better}",
+            "Quick follow-up on {question}: {better}",
+            "I've thought more about {question}: {better}",
+        ),
+    },
+    "interest": {
+        F: (
+            "I am even more interested in the {role} role at {company} after our conversation.",
+            "Our conversation left me genuinely excited about the chance to join {company}.",
+            "I would welcome the chance to contribute to {company} as {a_role}.",
+            "I remain very interested in joining {company} as {a_role}.",
+        ),
+        C: (
+            "I'm even more excited about the {role} role now.",
+            "I'd love to join the team at {company}.",
+            "The more I learn about {company}, the more I want to join.",
+            "I'm really keen on the chance to work with you all at {company}.",
+        ),
+    },
+    "offer": {
+        F: (
+            "Please let me know if I can provide anything else.",
+            "If it would help, I am happy to share more detail on any of this.",
+            "I would be glad to answer any further questions.",
+            "Please do not hesitate to reach out if you need more information from me.",
+        ),
+        C: (
+            "Let me know if there's anything else I can send over.",
+            "Happy to share more if that's useful.",
+            "Feel free to reach out with any questions.",
+            "If you need anything else from me, just say the word.",
+        ),
+    },
+    "closing": {
+        F: ("Best regards,", "Kind regards,", "With thanks,", "Warm regards,", "Sincerely,"),
+        C: ("Best,", "Thanks again,", "Cheers,", "All the best,", "Talk soon,"),
+    },
+    "subject": {
+        F: (
+            "Thank you — {role} interview at {company}",
+            "{role} interview at {company}: thank you",
+            "Thank you for {weekday}'s {role} interview at {company}",
+            "Following up on the {role} interview at {company}",
+        ),
+        C: (
+            "Thanks for {weekday} — {role} at {company}",
+            "Great talking about the {role} role at {company}",
+            "Thank you — {role} chat at {company}",
+            "Following up on {role} at {company}",
+        ),
+    },
+    "note_thanks": {
+        F: (
+            "thank you for speaking with me about the {role} role.",
+            "thank you for your time on {weekday} and the talk about the {role} role.",
+            "many thanks for {weekday}'s conversation about the {role} role.",
+            "thank you for meeting with me about the {role} position.",
+        ),
+        C: (
+            "thanks for chatting with me about the {role} role.",
+            "thanks for {weekday}'s conversation about the {role} role.",
+            "thank you for the time on {weekday} talking about the {role} role.",
+            "really appreciated the chat about the {role} role.",
+        ),
+    },
+    "note_connect": {
+        F: ("I would be glad to stay in touch.", "I would welcome staying connected.",
+            "I hope we can stay in touch.", "It would be good to stay connected."),
+        C: ("Would love to stay in touch.", "Let's stay connected.",
+            "Hope we can keep in touch.", "Glad to be connected."),
+    },
+}
+
+CHECK_IN: Parts = {
+    "opener": {
+        F: ("I hope your week is going well.", "I hope you are doing well.",
+            "I hope all is well with you and the team.", "I hope the past week has gone well."),
+        C: ("I hope your week's going well.", "Hope you're doing well.",
+            "I hope things are good on your end.", "Hope the week has been kind to you."),
+    },
+    "reference": {
+        F: (
+            "I am writing to check in on the {role} role we discussed on {date}.",
+            "I wanted to follow up on my interview for the {role} position on {date}.",
+            "I am following up on our conversation about the {role} role on {date}.",
+            "I wanted to check in about the {role} role at {company}, which we discussed on "
+            "{date}.",
+        ),
+        C: (
+            "I wanted to check in on the {role} role we talked about on {date}.",
+            "Just following up on our chat about the {role} role on {date}.",
+            "I'm checking in about the {role} role at {company} that we discussed on {date}.",
+            "Following up on my interview for the {role} role on {date}.",
+        ),
+    },
+    "interest": {
+        F: ("I remain very interested in the opportunity to join {company}.",
+            "I am still very interested in the role and in the work at {company}.",
+            "My interest in joining {company} as {a_role} is as strong as ever.",
+            "I continue to be very interested in the position."),
+        C: ("I'm still really excited about the role.",
+            "I'm still very interested in joining {company}.",
+            "I'm as keen as ever on the chance to join the team.",
+            "I remain really interested in the role."),
+    },
+    "timeline_decision": {
+        F: ("I understand a decision was expected around {decision}; could you share an update "
+            "on the timeline?",
+            "I know the team hoped to reach a decision around {decision}. Would you be able to "
+            "share where things stand?",
+            "As a decision was planned for around {decision}, could you let me know where the "
+            "process stands?",
+            "I believe a decision was expected around {decision}; is there any update on next "
+            "steps?"),
+        C: ("I know a decision was expected around {decision}; any update on the timeline?",
+            "You mentioned a decision around {decision}. Could you let me know where things "
+            "stand?",
+            "Since a decision was planned for around {decision}, is there any news on next "
+            "steps?",
+            "I understand the team hoped to decide around {decision}; is there any update?"),
+    },
+    "timeline": {
+        F: ("Could you share an update on the timeline for next steps?",
+            "Would you be able to share where things stand in the process?",
+            "When you have a moment, could you let me know where the process stands?",
+            "Is there any update on the timeline for a decision?"),
+        C: ("Any update on the timeline for next steps?",
+            "Could you let me know where things stand?",
+            "Is there any news on the process?",
+            "When you get a chance, could you share an update on next steps?"),
+    },
+    "offer": {
+        F: ("Please let me know if I can provide anything else in the meantime.",
+            "If there is anything else you need from me, I am happy to help.",
+            "I would be glad to share any further information that would help.",
+            "Please let me know if any additional details would be useful."),
+        C: ("Let me know if you need anything else from me.",
+            "Happy to send over anything else that would help.",
+            "If there's anything else you need, just let me know.",
+            "Feel free to reach out if more details would help."),
+    },
+    "second_reference": {
+        F: ("I wanted to follow up once more on the {role} role I interviewed for on {date}.",
+            "I am writing once more about the {role} position we discussed on {date}.",
+            "I wanted to check in one last time about the {role} role at {company}.",
+            "I am following up again on my interview for the {role} role on {date}."),
+        C: ("Just checking in once more on the {role} role from our chat on {date}.",
+            "One more quick check-in on the {role} role at {company}.",
+            "I wanted to follow up one last time on the {role} role.",
+            "Following up again on the {role} role we discussed on {date}."),
+    },
+    "second_interest": {
+        F: ("I am still very interested, and I would be grateful for any update on where things "
+            "stand.",
+            "I remain very interested and would appreciate any news on the process.",
+            "My interest is unchanged, and I would be glad of any update on the timeline.",
+            "I am still very interested in the role; is there any update on next steps?"),
+        C: ("I'm still really interested, so any update on where things stand would be great.",
+            "I'm still keen on the role and would love any news on the process.",
+            "Still very interested here; is there any update on the timeline?",
+            "I remain really interested; any news on next steps would be welcome."),
+    },
+    "graceful": {
+        F: ("If the team has decided to go in another direction, I understand, and thank you "
+            "again for your time.",
+            "If the role has been filled, I completely understand and would be glad to stay in "
+            "touch.",
+            "Either way, thank you for your time throughout the process.",
+            "Whatever the outcome, I have enjoyed getting to know the team and hope we stay in "
+            "touch."),
+        C: ("If you've gone another way, no problem at all, and thanks again for your time.",
+            "If the role is filled, totally understood; I'd be glad to stay in touch.",
+            "Either way, thanks for your time through the process.",
+            "Whatever happens, it was great getting to know the team."),
+    },
+    "subject": {
+        F: ("Checking in — {role} at {company}", "Following up on the {role} role at {company}",
+            "{role} at {company}: checking in", "Checking in on the {role} interview at {company}"),
+        C: ("Checking in — {role} at {company}", "Quick check-in on the {role} role at {company}",
+            "{role} at {company}: any news?", "Following up on {role} at {company}"),
+    },
+    "second_subject": {
+        F: ("One more check-in — {role} at {company}",
+            "Following up once more on the {role} role at {company}",
+            "{role} at {company}: a last check-in",
+            "A final check-in on the {role} interview at {company}"),
+        C: ("One more check-in — {role} at {company}", "Last check-in on {role} at {company}",
+            "{role} at {company}: one more check-in", "Following up again on {role} at {company}"),
+    },
+    "note": {
+        F: ("I wanted to check in on the {role} role we discussed on {date}. I am still very "
+            "interested; is there any update on the timeline?",
+            "I am following up on our conversation about the {role} role on {date}. Could you "
+            "share an update on next steps?",
+            "I hope you are well. I remain very interested in the {role} role; is there any news "
+            "on the process?",
+            "Checking in on the {role} role from {date}: I am still very interested. Any update "
+            "on the timeline?"),
+        C: ("Checking in on the {role} role we talked about on {date}. Still very interested; "
+            "any update on the timeline?",
+            "Hope you're well! Following up on the {role} role. Any news on next steps?",
+            "Just checking in on the {role} role from {date}. Any update on the process?",
+            "Following up on our chat about the {role} role on {date}. Is there any update?"),
+    },
+}
+
+
+def all_templates() -> Iterator[str]:
+    """Every template string, for tests (vocabulary, variety)."""
+    for table in (THANK_YOU, CHECK_IN):
+        for by_tone in table.values():
+            for options in by_tone.values():
+                yield from options
