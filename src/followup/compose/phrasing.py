@@ -131,7 +131,7 @@ def to_second_person(fragment: str, names: Iterable[str] = ()) -> str:
     for name in names:
         if name.strip():
             text = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", text)
-            text = re.sub(rf"^{re.escape(name)}\b(?=\s+\w)", "you", text)
+            text = re.sub(rf"^{re.escape(name)}\b(?=\s+\w)", "she", text)  # agrees below
     tokens = words(text)
     out: list[str] = []
     agree_next = False
