@@ -276,3 +276,13 @@ def test_demo_walks_through_the_sample_without_touching_user_data(cli, tmp_path)
     for name in ("Dana Whitfield", "Luis Ortega", "Mei-Ling Zhou"):
         assert name in result.stdout
     assert not (tmp_path / "cli.sqlite3").exists()
+    out = result.stdout
+    # A drafted, checked note for each panel member, the agenda, a flawed draft's findings,
+    # and the calendar: the whole loop, in order.
+    assert out.count("check: score") == 3
+    assert "draft #1 · email to Dana Whitfield" in out
+    assert "due in 7 h" in out and "check-in 1" in out
+    assert "p09.name-misspelled" in out and "p09.placeholder" in out
+    assert "Wrote 4 events" in out
+    steps = [out.index(f"Step {n}") for n in range(1, 8)]
+    assert steps == sorted(steps)
