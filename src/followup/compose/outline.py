@@ -61,7 +61,7 @@ class Answer:
     """A question the candidate wants to answer better, and the better answer as a sentence."""
 
     question: str   # fits after "your question about …"
-    better: str     # a finished sentence
+    better: str     # a finished sentence, or "" when the record has none yet
 
 
 @dataclass(frozen=True)
@@ -86,11 +86,17 @@ class Outline:
 
 
 def sender(interview: Interview, config: Config | None) -> Me:
-    """The candidate: the record's own `me` where filled in, else the config's."""
+    """The candidate: the record's own `me` where filled in, else the config's.
+
+    A signature goes with its name: the config's signature is not put under a different
+    name recorded on the interview.
+    """
     mine = interview.me or Me()
     theirs = config.me if config is not None else Me()
-    return Me(mine.name or theirs.name, mine.email or theirs.email,
-              mine.signature or theirs.signature)
+    if not mine.name or mine.name == theirs.name:
+        return Me(mine.name or theirs.name, mine.email or theirs.email,
+                  mine.signature or theirs.signature)
+    return mine  # another name than the config's: its signature would not be theirs
 
 
 def signature_lines(me: Me) -> str:
@@ -181,18 +187,25 @@ def rank_qualifications(interview: Interview, person: Interviewer | None) -> tup
 
 
 def make_answer(person: Interviewer) -> Answer | None:
-    """The first open question that has a better answer, phrased for the note."""
-    for item in person.questions:
-        better = phrasing.clean(item.better)
-        if not better:
-            continue
+    """The first open question, phrased for the note, with its better answer when recorded.
+
+    A question without a better answer is still acknowledged (the note offers to follow up
+    on it); the hints ask for the better answer.
+    """
+    answered = [q for q in person.questions if phrasing.clean(q.better)]
+    for item in answered or list(person.questions):
         raw = item.question.strip()
         question = phrasing.clean(raw)
-        if raw.endswith("?") or (grammar.words(question)[:1] and any(
-                w.lower() in ("you", "your") for w in grammar.words(question))):
+        if not question:
+            continue
+        if raw.endswith("?") or any(w.lower() in ("you", "your")
+                                    for w in grammar.words(question)):
             question = f"\u201c{grammar.capitalize_first(question)}?\u201d"
         else:
             question = grammar.lower_first(question)
+        better = phrasing.clean(item.better)
+        if not better:
+            return Answer(question, "")
         kind = phrasing.qualification_kind(better)
         first = grammar.words(better)[0].lower() if grammar.words(better) else ""
         if kind in (QualificationKind.PAST_VERB, QualificationKind.PRESENT_VERB) or (

@@ -153,7 +153,8 @@ def thank_you_letter(outline: Outline, tone: Tone, variant: int, shape: Shape,
     fit = _qualification_sentences(words, outline.qualifications[:shape.qualifications])
     answer = ""
     if shape.answer and outline.answer is not None:
-        answer = sentence(words.say("answer", 9, question=outline.answer.question,
+        part = "answer" if outline.answer.better else "answer_open"
+        answer = sentence(words.say(part, 9, question=outline.answer.question,
                                     better=outline.answer.better))
     close = [words.say("interest", 10), words.say("offer", 11)] if shape.extras else [
         words.say("interest", 10)]

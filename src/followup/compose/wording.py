@@ -145,6 +145,21 @@ THANK_YOU: Parts = {
             "I've thought more about {question}: {better}",
         ),
     },
+    "answer_open": {
+        F: (
+            "I have been thinking more about your question on {question}, and I would be glad "
+            "to follow up on it.",
+            "Your question about {question} deserved a fuller answer, which I am happy to send.",
+            "I would welcome the chance to say more about {question}.",
+            "I have reflected further on {question} and would be glad to expand on my answer.",
+        ),
+        C: (
+            "I've been thinking more about your question on {question}; happy to follow up.",
+            "Your question about {question} stuck with me, and I'd be glad to say more.",
+            "I'd love to give you a fuller answer on {question}.",
+            "I've thought more about {question} and am happy to expand on it.",
+        ),
+    },
     "interest": {
         F: (
             "I am even more interested in the {role} role at {company} after our conversation.",
