@@ -154,3 +154,11 @@ def test_an_empty_export_is_still_a_valid_calendar():
     parsed = parse(cal.to_ics([], NOW))
     assert vevents(parsed) == []
     assert str(parsed["PRODID"]) == cal.PRODID
+
+
+@pytest.mark.parametrize("text", ["Dana Whitfield (Northwind) — ü 🚀", "a+b&c=d/e?f#g%h", "",
+                                  "line\nbreak 'quoted' \"double\""])
+def test_url_quote_matches_urllib(text: str):
+    from urllib.parse import quote
+
+    assert cal.url_quote(text) == quote(text, safe="/")

@@ -98,6 +98,9 @@ def test_due_human_output_counts_down_in_the_users_zone(cli: Cli):
     assert "America/Chicago" in out and "08:00 EST theirs" in out
     late = cli.ok("due", "--now", "2026-11-27T16:00-06:00")
     assert "2 days overdue" in late
+    capped = cli.ok("due", "--now", EVENING, "--limit", "2")
+    assert "Luis Ortega" in capped and "Mei-Ling" not in capped
+    assert "… and 2 more; --limit 0 shows all" in capped
 
 
 def test_due_without_now_reads_the_clock(cli: Cli):

@@ -13,11 +13,11 @@ STATUS:CANCELLED (and no alarm) so the calendar retires them.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
 
 from followup.model import FollowupKind
 from followup.paths import atomic_write_bytes
@@ -78,17 +78,23 @@ def _utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+# Percent-encoding through one str.translate: urllib's quote works byte by byte in Python,
+# which dominated `due --json` over thousands of items. Same output as quote(safe="/").
+_UNRESERVED = set(string.ascii_letters + string.digits + "_.-~/")
+_QUOTE = {byte: chr(byte) if chr(byte) in _UNRESERVED else f"%{byte:02X}" for byte in range(256)}
+
+
+def url_quote(text: str) -> str:
+    """`text` percent-encoded as UTF-8 for a query string (like urllib's quote, safe "/")."""
+    return text.encode("utf-8").decode("latin-1").translate(_QUOTE)
+
+
 def google_calendar_link(item: TimelineItem) -> str:
     """An "add to Google Calendar" link for the item, from the same data as the .ics."""
     entry = entry_for(item)
-    query = urlencode({
-        "action": "TEMPLATE",
-        "text": entry.title,
-        "dates": f"{_utc_stamp(entry.start)}/{_utc_stamp(entry.end)}",
-        "details": entry.details,
-        "ctz": item.zone,
-    }, safe="/")
-    return f"{GOOGLE_TEMPLATE}?{query}"
+    dates = f"{_utc_stamp(entry.start)}/{_utc_stamp(entry.end)}"
+    return (f"{GOOGLE_TEMPLATE}?action=TEMPLATE&text={url_quote(entry.title)}"
+            f"&dates={dates}&details={url_quote(entry.details)}&ctz={url_quote(item.zone)}")
 
 
 def sequence_at(now: datetime) -> int:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -139,12 +140,17 @@ def recipient_zone(interview: Interview, person: Interviewer | None) -> str:
     return (person.timezone if person and person.timezone else None) or interview.timezone
 
 
+@lru_cache(maxsize=65536)
 def send_slot(moment: datetime, zone: str, rules: Rules) -> datetime:
-    """The first 08:00–10:00 moment on a business day in `zone` at or after `moment`."""
+    """The first 08:00–10:00 moment on a business day in `zone` at or after `moment`.
+
+    Cached: panels share zones and check-ins share dates, so an agenda over many interviews
+    asks the same question often."""
     return next_send_slot(moment, zone, rules.send_hour_start, rules.send_hour_end,
                           business_day=rules.business_day)
 
 
+@lru_cache(maxsize=65536)
 def suggest_thank_you(
     opens: datetime, due: datetime, zone: str, rules: Rules
 ) -> tuple[datetime, str]:
@@ -200,7 +206,9 @@ class _Facts:
     closed_without_event: bool
 
     @classmethod
-    def of(cls, interview: Interview, events: Iterable[Event], now: datetime) -> _Facts:
+    def of(cls, interview: Interview, events: Sequence[Event], now: datetime) -> _Facts:
+        if not events and interview.status is Status.OPEN:
+            return cls({}, None, None, False)
         sent: dict[tuple[FollowupKind, int | None], Event] = {}
         replied = closed = None
         any_closed_event = False
@@ -237,9 +245,11 @@ class _Facts:
 
 
 def newest_open_draft(
-    drafts: Iterable[Draft], interviewer_id: int | None, stage: Stage
+    drafts: Sequence[Draft], interviewer_id: int | None, stage: Stage
 ) -> int | None:
     """The id of the newest draft not yet sent for this person and stage, if any."""
+    if not drafts:
+        return None
     floor = datetime.min.replace(tzinfo=ZoneInfo("UTC"))
     candidates = [
         d for d in drafts
@@ -308,14 +318,17 @@ def timeline(
 
 def section(item: TimelineItem, now: datetime, user_zone: str) -> Section:
     """Which agenda group an item belongs to, judged on the user's calendar."""
+    tz = ZoneInfo(user_zone)
+    return _section(item, now.astimezone(tz).date(), tz)
+
+
+def _section(item: TimelineItem, today: date, tz: ZoneInfo) -> Section:
     if not item.pending:
         return Section.SETTLED
     if item.status is ItemStatus.OVERDUE:
         return Section.OVERDUE
     if item.status is ItemStatus.OPEN:
         return Section.TODAY
-    tz = ZoneInfo(user_zone)
-    today = now.astimezone(tz).date()
     return Section.TODAY if item.opens_at.astimezone(tz).date() <= today else Section.UPCOMING
 
 
@@ -332,14 +345,15 @@ def agenda(
     `days`. `user_zone` (default: the config's) decides what "today" is. Settled items
     (done, cancelled) are left out unless asked for, and then come last."""
     rules = _rules(config)
-    zone = user_zone or _user_zone(config)
+    tz = ZoneInfo(user_zone or _user_zone(config))
+    today = now.astimezone(tz).date()
     horizon = now + timedelta(days=days)
     chosen: list[tuple[Section, TimelineItem]] = []
     for interview, events, drafts in entries:
         for item in timeline(interview, events, now, rules, drafts):
             if item.pending and (item.status is not ItemStatus.UPCOMING
                                  or item.opens_at <= horizon):
-                chosen.append((section(item, now, zone), item))
+                chosen.append((_section(item, today, tz), item))
             elif include_settled and not item.pending:
                 chosen.append((Section.SETTLED, item))
     chosen.sort(key=lambda pair: _sort_key(*pair))
@@ -352,8 +366,9 @@ def _user_zone(config: Config | Rules) -> str:
 
 def _sort_key(group: Section, item: TimelineItem) -> tuple[object, ...]:
     moment = item.opens_at if group is Section.UPCOMING else item.due_at
-    return (SECTION_ORDER[group], moment, item.interview_id or 0, KIND_ORDER[item.kind],
-            item.to or "")
+    # Timestamps, not datetimes: comparing aware datetimes of different zones is slow.
+    return (SECTION_ORDER[group], moment.timestamp(), item.interview_id or 0,
+            KIND_ORDER[item.kind], item.to or "")
 
 
 def duration_text(delta: timedelta) -> str:

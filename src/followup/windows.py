@@ -65,11 +65,13 @@ def next_send_slot(
     """
     tz = ZoneInfo(zone)
     local = moment.astimezone(tz)
-    day = local.date()
+    today, clock = local.date(), local.time()
+    opens, closes = time(start_hour), time(end_hour)
+    day = today
     for _ in range(366):
-        opens = datetime.combine(day, time(start_hour), tz)
-        closes = datetime.combine(day, time(end_hour), tz)
-        if business_day(day) and local < closes:
-            return max(local, opens)
+        if business_day(day) and (day != today or clock < closes):
+            if day == today and clock >= opens:
+                return local
+            return datetime.combine(day, opens, tz)
         day += timedelta(days=1)
     raise ValueError(f"no working day within a year of {local:%Y-%m-%d} in {zone}")

@@ -71,9 +71,11 @@ def _in_user_zone(moment: datetime) -> str:
     return moment.astimezone(ZoneInfo(user_config().timezone)).strftime("%a %Y-%m-%d %H:%M %Z")
 
 
-def render_agenda(items: Sequence[TimelineItem], now: datetime, user_zone: str) -> None:
+def render_agenda(
+    items: Sequence[TimelineItem], now: datetime, user_zone: str, limit: int = 0
+) -> None:
     """The agenda as a Rich table: countdowns, and times in the user's zone (the recipient's
-    own clock in brackets when it differs)."""
+    own clock beneath when it differs). `limit` > 0 shows only the first rows."""
     from followup.timeline import countdown, section
 
     if not items:
@@ -85,7 +87,8 @@ def render_agenda(items: Sequence[TimelineItem], now: datetime, user_zone: str) 
         table.add_column(name, no_wrap=name in ("when", "send at", "due"), overflow="fold",
                          min_width=14 if name == "follow-up" else None)
     current = None
-    for item in items:
+    shown = items[:limit] if limit > 0 else items
+    for item in shown:
         group = section(item, now, user_zone)
         if current is not None and group is not current:
             table.add_section()
@@ -104,6 +107,9 @@ def render_agenda(items: Sequence[TimelineItem], now: datetime, user_zone: str) 
                       f"#{item.interview_id} {escape(item.company)}", send,
                       _local(item.due_at, tz))
     console.print(table)
+    if len(shown) < len(items):
+        console.print(f"[dim]… and {len(items) - len(shown):,} more; --limit 0 shows all, "
+                      "--json lists everything.[/]")
 
 
 @app.command("due")
@@ -112,6 +118,8 @@ def due(
     now: str | None = typer.Option(None, "--now", metavar="ISO", help=NOW_HELP),
     days: int = typer.Option(14, "--days", metavar="N", help="How far ahead to look."),
     include_settled: bool = typer.Option(False, "--all", help="Also list sent and cancelled."),
+    limit: int = typer.Option(50, "--limit", metavar="N",
+                              help="Rows in the table (0: all); --json lists everything."),
     as_json: bool = typer.Option(False, "--json", help="Print the items as JSON."),
 ) -> None:
     """What is due: overdue first, then today, then what opens within --days."""
@@ -127,7 +135,7 @@ def due(
     if as_json:
         print_json([item_json(item, config.timezone) for item in items])
     else:
-        render_agenda(items, moment, config.timezone)
+        render_agenda(items, moment, config.timezone, limit)
 
 
 def _person(interview: Interview, name: str, flag: str) -> Interviewer:
