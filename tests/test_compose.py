@@ -361,3 +361,18 @@ def test_draft_all_gives_one_thank_you_each_or_one_check_in(northwind: Interview
 
 def test_compose_is_deterministic(northwind: Interview) -> None:
     assert draft_all(northwind) == draft_all(northwind)
+
+
+# -- known checker false alarm (reported to the checker's owner) ------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="p09.name-misspelled checks the greeting word itself: "
+                   "'Dear' is one edit from 'Dean', 'Hello' from 'Helle'")
+def test_greeting_word_next_to_a_similar_name_is_not_a_misspelling(
+        northwind: Interview) -> None:
+    dean = replace(northwind.interviewers[0], name="Dean Moss", salutation=None)
+    record = replace(northwind, interviewers=(dean,))
+    draft = compose(record, dean, Stage.THANK_YOU, Medium.EMAIL, Tone.FORMAL, 0)
+    assert draft.body.startswith("Dear Dean,")
+    report = review(draft, record, dean)
+    assert not report.has_errors, [(f.rule, f.text) for f in report.findings]
