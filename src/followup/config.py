@@ -50,6 +50,10 @@ SPEC: tuple[Setting, ...] = (
     Setting("limits.linkedin_message_words", int, 120, "keep LinkedIn messages under this"),
     Setting("limits.card_words_max", int, 80, "most words on a handwritten card"),
     Setting("limits.reading_grade_max", int, 10, "highest reading grade before a warning"),
+    Setting("llm.url", str, "", "OpenAI-compatible endpoint for --polish, e.g. "
+            "http://127.0.0.1:11434/v1 (empty: off)"),
+    Setting("llm.model", str, "", "model name to ask for when polishing"),
+    Setting("llm.api_key_env", str, "", "environment variable holding the endpoint's API key"),
 )
 SETTINGS: Mapping[str, Setting] = {s.key: s for s in SPEC}
 
