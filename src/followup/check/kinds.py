@@ -155,9 +155,14 @@ class Required(Rule):
 
 
 def anchor_span(doc: Document, name: str) -> Span:
-    """A span to hang a "missing" finding on: a part if non-empty, else the first line."""
+    """A span to hang a "missing" finding on: a part if non-empty, else the first line.
+
+    `head` is the first few words of the first sentence (for findings about the whole note).
+    """
     from followup.check.document import Span
 
+    if name == "head":
+        return head(doc)
     if name == "last-paragraph" and doc.content_paragraphs:
         return doc.content_paragraphs[-1]
     if name == "closing":
@@ -172,6 +177,29 @@ def anchor_span(doc: Document, name: str) -> Span:
             return span
     first = doc.anchor()
     return first if len(first) else Span(0, 0)
+
+
+HEAD_WORDS = 6
+
+
+def head(doc: Document, words: int = HEAD_WORDS) -> Span:
+    """Where a finding about the whole note points: the first few words of its first sentence.
+
+    Short, so the mark in the human output sits where the reader starts, not at the end of
+    the whole message; falls back to the first line when the note has no sentence.
+    """
+    from followup.check.document import Span
+
+    if not doc.sentences:
+        return anchor_span(doc, "opening")
+    first = doc.sentences[0]
+    found = doc.words_in(first)[:words]
+    if not found:
+        return first
+    end = found[-1].end
+    if len(doc.words_in(first)) <= words:
+        end = first.end  # the whole (short) sentence, with its final punctuation
+    return Span(first.start, end)
 
 
 LogicFn = Callable[["Document", "CheckContext", "Settings"], Iterator[Hit]]

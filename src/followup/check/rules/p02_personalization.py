@@ -39,6 +39,31 @@ STOCK_PHRASES = (
 _STOCK_RE = re.compile("|".join(f"(?:{p})" for p in STOCK_PHRASES), re.IGNORECASE)
 
 
+GENERIC_GREETING_RE = re.compile(
+    r"[ \t]*(?:(?:dear|hi|hello|greetings)[ \t,]+(?:the |all |to the )?(?:hiring (?:manager|team|"
+    r"committee|panel)s?|sir(?:\s*(?:/|or)\s*madam)?|madam|recruiters?|recruitment team|"
+    r"interviewers?|team|candidate|there)|to whom it may concern)\b[^\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def generic_greeting(doc: Document) -> tuple[int, int] | None:
+    """The first body line when it greets nobody in particular ("Dear Hiring Manager,")."""
+    lines = doc.body_lines
+    if lines and GENERIC_GREETING_RE.match(lines[0].text):
+        return lines[0].start, lines[0].end
+    return None
+
+
+def _generic_greeting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    found = generic_greeting(doc)
+    if found is None:
+        return
+    person = ctx.interviewer
+    better = f"Dear {person.salutation or person.name}," if person is not None else None
+    yield Hit(*found, suggestion=better)
+
+
 def _points(ctx: CheckContext) -> tuple[str, ...]:
     person = ctx.interviewer
     return person.points if person is not None else ()
@@ -53,7 +78,7 @@ def _no_point(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         return
     person = ctx.interviewer
     assert person is not None
-    target = anchor_span(doc, "content")
+    target = anchor_span(doc, "head")
     yield Hit(target.start, target.end, message=(
         f"Nothing here recalls your conversation with {person.name}; mention e.g. "
         f"\u201c{points[0]}\u201d."))
@@ -66,7 +91,7 @@ def _only_stock(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit
     stripped = _STOCK_RE.sub(" ", content)
     stems, rare = content_stems(stripped)
     if len(tokens(content)) >= 6 and len(stems) < 6 and not rare:
-        target = anchor_span(doc, "content")
+        target = anchor_span(doc, "head")
         yield Hit(target.start, target.end)
 
 
@@ -84,7 +109,7 @@ def _near_duplicate(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator
         theirs = shingles(other_doc.slice(other_doc.content), names)
         similarity = jaccard(mine, theirs)
         if similarity >= NEAR_DUPLICATE:
-            target = anchor_span(doc, "content")
+            target = anchor_span(doc, "head")
             yield Hit(target.start, target.end, message=(
                 f"This note is {similarity:.0%} the same as another panel member's draft; "
                 "interviewers compare notes, so make each one about that conversation."))
@@ -117,6 +142,19 @@ RULES = (
         passes=("Thank you for walking me through the ledger reconciliation service and the "
                 "plan to retire the Perl cron jobs.",),
         fn=_only_stock,
+    ),
+    Logic(
+        id="p02.generic-greeting", practice="P2", severity=Severity.WARNING,
+        message="A greeting to nobody in particular: you met them, so greet them by name.",
+        why="“Dear Hiring Manager” after a conversation reads like a form letter.",
+        fail=("Dear Hiring Manager,\n\nThank you for yesterday.\n\nBest,\nPriya",
+              "To whom it may concern,\n\nThank you for yesterday.\n\nBest,\nPriya",
+              "Dear Sir/Madam,\n\nThank you for yesterday.\n\nBest,\nPriya",
+              "Hi there,\n\nThanks for yesterday.\n\nBest,\nPriya"),
+        passes=("Dear Dana,\n\nThank you for yesterday.\n\nBest,\nPriya",
+                "Hi Theresa,\n\nThanks for yesterday.\n\nBest,\nPriya",
+                "Dear Dr. Teamsters,\n\nThank you.\n\nBest,\nPriya"),
+        fn=_generic_greeting,
     ),
     Existence(
         id="p02.stock-phrase", practice="P2", severity=Severity.SUGGESTION,

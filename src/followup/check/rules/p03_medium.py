@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from followup.check.context import CheckContext
 from followup.check.document import Document
 from followup.check.kinds import Example, Hit, Logic, Settings, anchor_span
+from followup.check.rules.p02_personalization import generic_greeting
 from followup.model import Medium, Severity, Stage
 
 _GENERIC_SUBJECT_RE = re.compile(
@@ -47,23 +48,25 @@ def _too_long(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         limit = cfg.limit("linkedin_note_chars")
         body = doc.text[doc.body_start:].strip()
         if len(body) > limit:
-            span = anchor_span(doc, "content")
-            yield Hit(span.start, span.end, severity=Severity.ERROR, message=(
-                f"{len(body)} characters; a LinkedIn connection note holds {limit}. "
-                "Cut it down to the thanks and one point."))
+            lead = doc.body_start + doc.text[doc.body_start:].index(body[0])
+            over = lead + limit
+            yield Hit(over, lead + len(body), severity=Severity.ERROR, message=(
+                f"{len(body)} characters; a LinkedIn connection note holds {limit}, so "
+                f"everything marked here ({len(body) - limit} characters) would be cut. "
+                "Keep the thanks and one point."))
         return
     if ctx.stage is Stage.CHECK_IN and ctx.medium is Medium.EMAIL:
         return  # P10 has the check-in limit
     limit = cfg.limit(_word_limit(ctx.medium))
     words = len(doc.words)
     if words > limit:
-        span = anchor_span(doc, "content")
+        span = anchor_span(doc, "head")
         yield Hit(span.start, span.end, message=(
             f"{words} words; keep a {ctx.medium.value.replace('-', ' ')} under {limit}."))
 
 
 def _no_greeting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    if doc.salutation is None and doc.words:
+    if doc.salutation is None and doc.words and generic_greeting(doc) is None:
         first = doc.body_lines[0] if doc.body_lines else None
         if first is not None:
             yield Hit(first.start, first.end)

@@ -18,18 +18,47 @@ from followup.model import Interview, Medium, Severity, Stage
 
 MAX_CLAIMS = 3
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]ve|I['’]d|my|me)\b")
-_CLAIM_RE = re.compile(
-    r"\b(?:built|build|led|lead|designed|shipped|ran|run|managed|created|developed|launched|"
+_ACHIEVEMENT = (
+    r"built|build|led|lead|designed|shipped|ran|run|managed|created|developed|launched|"
     r"delivered|cut|reduced|improved|increased|grew|migrated|automated|scaled|owned|own|"
     r"mentored|wrote|implemented|architected|founded|maintained|introduced|saved|trained|"
     r"years? of|years? (?:building|running|leading|working)|experience (?:in|with|of|at)|"
-    r"background in|expertise|skilled|certified|proficient|fluent|my work|worked on|"
-    r"at my (?:last|current|previous) (?:job|role|company|team)|in my (?:current|previous|last) "
-    r"role|track record|hands-on|fits? (?:the|this|your)|align|match(?:es)? (?:the|what))\b",
+    r"background in|expertise|skilled|certified|proficient|fluent|worked on|track record|"
+    r"hands-on|certifi(?:cation|cations|cate|cates)|degree (?:in|from)|(?:a|my) degree|diploma|"
+    r"master['’]?s|bachelor['’]?s|ph\.?d|mba|msc|bsc|award(?:s|ed)?|patents?|published|publications?|promoted|"
+    r"\d+\+? (?:years?|yrs?)|spent (?:the )?(?:last |past )?(?:\w+ )?(?:years?|months)|"
+    r"for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|many) years"
+)
+# A sentence that ties you to the job counts as a claim too; its parts do not count apart.
+_CLAIM_RE = re.compile(
+    rf"\b(?:{_ACHIEVEMENT}|my work|at my (?:last|current|previous) (?:job|role|company|team)|"
+    r"in my (?:current|previous|last) role|fits? (?:the|this|your)|align|"
+    r"match(?:es)? (?:the|what))\b",
     re.IGNORECASE,
 )
+_ITEM_CLAIM_RE = re.compile(rf"\b(?:{_ACHIEVEMENT})\b", re.IGNORECASE)
+# An item that opens a relative or linking clause adds detail to a claim, not a new claim.
+_ITEM_DETAIL_RE = re.compile(r"(?:which|that|who|where|so|experience that|and that)\b",
+                             re.IGNORECASE)
+_PARENS_RE = re.compile(r"\([^()]*\)")
+# Items of an enumeration: commas, semicolons, "and"/"as well as" before a new item.
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]\s*(?:and\s+|plus\s+)?|\s(?:and|plus|as well as)\s+)",
+                            re.IGNORECASE)
 _NOT_CLAIM_RE = re.compile(r"\b(?:you|your) (?:built|led|designed|shipped|ran|cut)\b",
                            re.IGNORECASE)
+
+
+
+
+def claim_count(text: str) -> int:
+    """How many claims a first-person claim sentence makes: one, or one per claim-like item
+    of an enumeration ("8 years of Python, AWS certification, and I led three teams": 3)."""
+    items = [item.strip() for item in _ITEM_SPLIT_RE.split(_PARENS_RE.sub(" ", text))]
+    items = [item for item in items if item]
+    if len(items) < 3:
+        return 1
+    return max(1, sum(1 for item in items
+                      if _ITEM_CLAIM_RE.search(item) and not _ITEM_DETAIL_RE.match(item)))
 
 
 def claims(doc: Document) -> list[Span]:
@@ -72,7 +101,7 @@ def rank_qualifications(interview: Interview) -> list[tuple[str, str | None]]:
 def _none(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     if claims(doc) or not doc.sentences:
         return
-    target = anchor_span(doc, "content")
+    target = anchor_span(doc, "head")
     message = None
     if ctx.interview is not None and ctx.interview.qualifications:
         qual, req = rank_qualifications(ctx.interview)[0]
@@ -84,9 +113,10 @@ def _none(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
 
 def _dump(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     found = claims(doc)
-    if len(found) > MAX_CLAIMS:
+    count = sum(claim_count(doc.slice(span)) for span in found)
+    if count > MAX_CLAIMS:
         yield Hit(found[0].start, found[-1].end, message=(
-            f"{len(found)} claims about yourself; keep the one or two that fit this job best."))
+            f"{count} claims about yourself; keep the one or two that fit this job best."))
 
 
 _DUMP = ("Dear Dana,\n\nThank you for yesterday. I built a dbt project with 300 models. I cut "
@@ -95,6 +125,11 @@ _DUMP = ("Dear Dana,\n\nThank you for yesterday. I built a dbt project with 300 
 _GOOD = ("Dear Dana,\n\nThank you for yesterday. I ran the Kafka migration for our order "
          "events pipeline, which is close to the streaming work you described.\n\n"
          "Best regards,\nPriya")
+_LIST_DUMP = ("Dear Dana,\n\nThank you for yesterday. I have 8 years of Python, 6 years of "
+              "SQL, AWS certification, a master's degree, and I led three teams.\n\n"
+              "Best regards,\nPriya")
+_LIST_OK = ("Dear Dana,\n\nThank you for yesterday. I built our pipelines in Python, SQL, "
+            "Scala and Go, which matches your stack.\n\nBest regards,\nPriya")
 TY = frozenset({Stage.THANK_YOU})
 
 RULES = (
@@ -111,6 +146,6 @@ RULES = (
         id="p05.resume-dump", practice="P5", severity=Severity.WARNING,
         message="Too many claims about yourself: a résumé dump.",
         why="One or two qualifications tied to the job stick; a list buries them.",
-        fail=(_DUMP,), passes=(_GOOD,), stages=TY, fn=_dump,
+        fail=(_DUMP, _LIST_DUMP), passes=(_GOOD, _LIST_OK), stages=TY, fn=_dump,
     ),
 )

@@ -45,7 +45,7 @@ def _long_sentences(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator
 def _grade(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     limit = cfg.limit("reading_grade_max")
     if len(doc.content_words) >= 40 and doc.reading_grade > limit + 2:
-        target = anchor_span(doc, "content")
+        target = anchor_span(doc, "head")
         yield Hit(target.start, target.end, message=(
             f"Reading grade {doc.reading_grade:.0f} (aim at {limit} or below): use shorter "
             "sentences and plainer words."))
@@ -71,7 +71,7 @@ def _length(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     words = len(doc.words)
     low, high = cfg.limit("email_words_ideal_min"), cfg.limit("email_words_ideal_max")
     top = cfg.limit("email_words_max")
-    target = anchor_span(doc, "content")
+    target = anchor_span(doc, "head")
     if high < words <= top:
         yield Hit(target.start, target.end,
                   message=f"{words} words; the ideal is {low}–{high}. Trim what they already know.")

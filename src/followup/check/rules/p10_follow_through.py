@@ -24,14 +24,28 @@ TIMING_QUESTION = (
     r"\b(?:any|an) (?:update|news)\b",
     r"\bwhere (?:things|the process) stand",
 )
+_ADV = r"(?:still |yet |really |even )?"
+_NUMBER = r"(?:two|three|four|five|several|multiple|many|a few|a couple of|repeated|\d+)"
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))"
+_MAILS = r"(?:emails?|e-mails?|messages?|notes?|voicemails?|calls?|follow-ups?)"
 GUILT = (
-    r"\bi (?:have|['’]ve) not heard back\b",
-    r"\bi haven['’]t heard (?:back|anything)\b",
+    rf"\bi {_ADV}(?:have|['’]ve) {_ADV}not {_ADV}heard (?:back|anything|a word|from you)\b",
+    rf"\bi {_ADV}haven['’]t {_ADV}heard (?:back|anything|a word|from you)\b",
+    rf"\bi {_ADV}(?:have not|haven['’]t|did not|didn['’]t) {_ADV}(?:received|gotten|got|had) "
+    r"(?:any|a) (?:response|reply|answer|word|feedback|update|news)\b",
     r"\bdespite (?:my|several|multiple|repeated)\b",
-    r"\bstill (?:waiting|no (?:reply|response|word|answer))\b",
+    r"\bstill (?:waiting|no (?:reply|response|word|answer|news|update))\b",
     r"\byou (?:never|didn['’]t|did not|haven['’]t|have not) (?:replied|reply|respond|responded|"
-    r"answered|got back|gotten back)\b",
-    r"\bas i (?:said|mentioned|wrote) in my (?:last|previous|earlier) (?:email|message|note)\b",
+    r"answered|got back|gotten back|gotten back to me)\b",
+    rf"\bas i (?:said|mentioned|wrote|noted|explained) (?:in|on) my (?:last|previous|earlier|"
+    rf"{_NUMBER}|last {_NUMBER}|previous {_NUMBER}) {_MAILS}\b",
+    rf"\b(?:this is|here is) my {_ORDINAL} (?:{_MAILS}|attempt|time (?:writing|reaching out))\b",
+    rf"\bi (?:have|['’]ve) (?:now )?(?:emailed|written to|messaged|called|contacted|reached out "
+    rf"to|followed up with) you {_NUMBER} times\b",
+    rf"\bdid you (?:get|receive|see|read) my (?:last|previous|earlier|other) {_MAILS}\b",
+    r"\b(?:some|any) (?:kind|sort) of (?:reply|response|answer)\b",
+    r"\b(?:a|any) (?:quick |short |simple )?(?:reply|response|answer) would be (?:nice|polite|"
+    r"courteous|the least)\b",
     r"\bit has been (?:over |more than )?(?:a|two|three|\d+) weeks? (?:already|now)\b",
     r"\bi would appreciate the courtesy\b",
     r"\bcommon courtesy\b",
@@ -41,7 +55,7 @@ GUILT = (
 def _too_long(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     limit = cfg.limit("check_in_words_max")
     if len(doc.words) > limit:
-        target = anchor_span(doc, "content")
+        target = anchor_span(doc, "head")
         yield Hit(target.start, target.end,
                   message=f"{len(doc.words)} words; a check-in should stay under {limit}.")
 
@@ -89,10 +103,19 @@ RULES = (
     ),
     Existence(
         id="p10.guilt", practice="P10", severity=Severity.ERROR,
-        message="Guilt-tripping about the silence.",
+        message="Guilt-tripping about the silence: drop it and simply ask about the timeline.",
         why="Reproach makes replying awkward; a friendly note makes it easy.",
         fail=("I haven't heard back despite my two emails.",
-              "As I said in my last email, I am waiting."),
-        passes=(_GOOD,), example_context="check-in", stages=CHECK_IN, patterns=GUILT,
+              "As I said in my last email, I am waiting.",
+              "I still haven't heard anything since the interview.",
+              "As I mentioned in my last three emails, I am interested.",
+              "This is my fourth message about the role.",
+              "Did you get my last email?",
+              "I have emailed you several times now.",
+              "I still have not received any response.",
+              "I would appreciate some kind of reply."),
+        passes=(_GOOD, "I know things get busy; I am still very interested in the role.",
+                "As I mentioned in the interview, I have run a similar migration."),
+        example_context="check-in", stages=CHECK_IN, patterns=GUILT,
     ),
 )

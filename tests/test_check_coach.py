@@ -1,0 +1,92 @@
+"""A coach's pass over the checker: misses and false alarms pinned on whole drafts.
+
+Each test names the draft a careful coach objected to and what the report must (not) say.
+"""
+
+from __future__ import annotations
+
+from followup.check import check
+from followup.check.examples import example_context
+from followup.model import Severity
+
+NORTHWIND = example_context("northwind")
+
+# A draft in the spirit of the one the lead found: deadline, presumed start, résumé list.
+PRESSING = (
+    "Subject: Thanks\n\nHi Dana,\n\nThanks for meeting me about the data platform role. "
+    "I look forward to hearing from you by Monday. Please let me know when I can start.\n\n"
+    "I bring 9 years of Scala, 4 years of Airflow, a GCP certification, a PhD in statistics, "
+    "and I mentored five analysts.\n\nBest,\nPriya"
+)
+
+
+def _by_rule(text: str, context_name: str | None = "northwind") -> dict[str, list]:
+    report = check(text, example_context(context_name))
+    out: dict[str, list] = {}
+    for f in report.findings:
+        out.setdefault(f.rule, []).append(f)
+    return out
+
+
+def test_deadline_and_presumed_start_are_demands() -> None:
+    found = _by_rule(PRESSING)
+    texts = {f.text for f in found["p08.demand"]}
+    assert "hearing from you by Monday" in texts
+    assert "when I can start" in texts
+    assert all(f.severity is Severity.ERROR for f in found["p08.demand"])
+    deadline = next(f for f in found["p08.demand"] if "Monday" in f.text)
+    assert deadline.suggestion == "hearing from you"
+
+
+def test_a_call_to_action_with_a_deadline_does_not_count() -> None:
+    found = _by_rule(PRESSING)
+    assert "p08.no-call-to-action" in found
+    fine = PRESSING.replace(" by Monday", "")
+    assert "p08.no-call-to-action" not in _by_rule(fine)
+
+
+def test_claims_inside_an_enumeration_count() -> None:
+    found = _by_rule(PRESSING)
+    assert "p05.resume-dump" in found
+    assert found["p05.resume-dump"][0].message.startswith("5 claims")
+    one_list = PRESSING.replace(
+        "I bring 9 years of Scala, 4 years of Airflow, a GCP certification, a PhD in statistics, "
+        "and I mentored five analysts.",
+        "I built our pipelines in Scala, Python, SQL and Go.")
+    assert "p05.resume-dump" not in _by_rule(one_list)
+
+
+def test_note_level_findings_point_at_a_short_span() -> None:
+    text = ("Dear Dana,\n\nThank you for your time yesterday and for the tour of the offices, "
+            "which were much brighter than I expected from the photos online.\n\n"
+            "Best regards,\nPriya Raman")
+    report = check(text, NORTHWIND)
+    no_point = [f for f in report.findings if f.rule == "p02.no-point"]
+    assert no_point
+    for f in no_point:
+        assert text[f.start:f.end] == f.text
+        assert f.text == "Thank you for your time yesterday"
+
+
+def test_linkedin_note_overflow_marks_what_would_be_cut() -> None:
+    text = "Hi Dana, " + "thank you for the chat about Kafka streaming and the team. " * 8
+    report = check(text, example_context("linkedin-note"))
+    [too_long] = [f for f in report.findings if f.rule == "p03.too-long"]
+    assert too_long.severity is Severity.ERROR
+    assert too_long.start == 300 and too_long.end == len(text.rstrip())
+
+
+def test_reporting_their_own_timeline_is_not_a_demand() -> None:
+    text = ("Dear Dana,\n\nThank you for Tuesday. You mentioned the committee would decide by "
+            "December 4, so I am happy to send anything that helps before then.\n\n"
+            "Best regards,\nPriya Raman")
+    assert "p08.demand" not in _by_rule(text)
+
+
+def test_candidate_own_speed_is_not_urgency() -> None:
+    text = ("Dear Dana,\n\nThank you for Tuesday. I can send the dbt contract-test write-up as "
+            "soon as possible if that helps.\n\nBest regards,\nPriya Raman")
+    assert "p08.pushy-phrase" not in _by_rule(text)
+    assert "p08.pushy-phrase" in _by_rule(text.replace(
+        "I can send the dbt contract-test write-up as soon as possible if that helps.",
+        "Please reply as soon as possible."))
