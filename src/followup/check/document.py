@@ -21,9 +21,11 @@ _SALUTATION_RE = re.compile(
 )
 _BARE_NAME_SALUTATION_RE = re.compile(r"(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}),[ \t]*$")
 CLOSING_RE = re.compile(
-    r"(?:(?:best|kind|warm|warmest|many thanks and|with) (?:regards|wishes)|best|regards|"
-    r"sincerely(?: yours)?|yours (?:sincerely|truly)|cheers|thanks(?: again)?|thank you(?: again)?|"
-    r"many thanks|all the best|with (?:gratitude|appreciation|thanks)|warmly|respectfully|"
+    r"(?:(?:best|kind|kindest|warm|warmest|many thanks and|with|with (?:best|kind|warm)) "
+    r"(?:regards|wishes)|best|all best|regards|sincerely(?: yours)?|yours (?:sincerely|truly)|"
+    r"cheers|(?:thanks|thank you)(?: again| so much| so much again| a lot| again for everything)?|"
+    r"many thanks(?: again)?|much appreciated|all the best|take care|gratefully|"
+    r"with (?:gratitude|appreciation|(?:many )?thanks)|warmly|respectfully|"
     r"talk soon|speak soon)[ \t]*[,.!]?[ \t]*",
     re.IGNORECASE,
 )

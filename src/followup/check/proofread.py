@@ -32,6 +32,7 @@ DISABLED_HARPER_RULES = (
     "Dashes",
     "UseTitleCase",
     "SentenceCapitalization",
+    "MissingPreposition",  # "I am glad I am part of it" → "missing a preposition"
 )
 
 _TECH_WORDS = """
@@ -50,9 +51,26 @@ terraform's observability scalability latency latencies throughput sla slas slo 
 p50 p90 p95 p99 ci cd ci/cd k8s s3 ec2 gcp aws azure lambda serverless rollout rollouts
 rollback rollbacks canary refactor refactoring refactored linter linters pytest mypy ruff
 eslint prettier webpack vite nextjs nuxt svelte vue react angular redux tailwind storybook
-cypress playwright selenium hackathon
+cypress playwright selenium hackathon pgvector protobuf protobufs pytest mypy conda pnpm
+esbuild autoscaling autoscaler autoscalers canarying microfrontend microfrontends finetuning
+fine-tune fine-tuned dataloader dataloaders backfilling burndown offboarding multitenancy
+multitenant hotfix hotfixes embeddings tokenizer tokenizers sharding sharded shard shards
+dedupe deduplication upserting failover failovers debezium trino dagster istio kustomize
+karpenter bazel wasm flink avro hudi lakehouse dataproc dataflow polars duckdb mlflow kubeflow
+jaeger zipkin splunk thanos mimir opentelemetry otel ebpf k6 uv gitops finops changelog
+changelogs codebase codebases dashboarding geo-replication repartitioning
 """
 TECH_WORDS = frozenset(_TECH_WORDS.split())
+
+# British and Commonwealth spellings the UK→US patterns below do not reach.
+_BRITISH = """
+afterwards practise practised practises practising spelt dreamt learnt burnt leapt enrol enrols
+enrolment enrolled fulfil fulfils fulfilment cheque cheques grey greyer tyre tyres aluminium
+sceptical sceptic scepticism manoeuvre manoeuvres storey storeys plough draught draughts cosy
+mould mouldy smoulder speciality specialities artefact artefacts ageing focussed focussing
+instalment instalments maths whilst amongst towards colleagues fortnight fortnightly
+"""
+BRITISH_WORDS = frozenset(_BRITISH.split())
 
 _ACRONYM_RE = re.compile(r"[A-Z0-9&/\-]{2,6}s?")
 _INNER_CAPS_RE = re.compile(r".[^\W\d_]*[A-Z]")
@@ -101,6 +119,8 @@ def other_dialect_knows(word: str) -> bool:
     Each UK→US pattern is tried; the word counts as known when the American form lints clean.
     """
     low = word.lower()
+    if low in BRITISH_WORDS:
+        return True
     variants = {pattern.sub(repl, low) for pattern, repl in _UK_TO_US} - {low}
     return any(not any(item.kind == "Spelling" for item in lint(v)) for v in variants)
 
