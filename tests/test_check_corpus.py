@@ -2,7 +2,8 @@
 
 Each note names its record (a key of records.yaml, or `northwind`/`contoso` from
 followup.check.examples), the addressee, stage, medium, moment, other interviews and panel
-drafts, and the rule ids expected at error level (exactly) and at warning level (at least).
+drafts, and the rule ids expected at error level (exactly) and at warning level (at least);
+`absent` lists rule ids that must not fire at any severity (pinned false alarms).
 Notes marked `clean` must also have no spelling or name findings and score 90 or more.
 """
 
@@ -81,6 +82,7 @@ def test_corpus_note(note: dict[str, Any]) -> None:
     detail = [(f.severity.value, f.rule, f.text[:40], f.message) for f in report.findings]
     assert found_errors == set(note.get("errors", ())), detail
     assert set(note.get("warnings", ())) <= found_warnings, detail
+    assert not set(note.get("absent", ())) & {f.rule for f in report.findings}, detail
     if note.get("clean"):
         assert not {"p09.spelling", "p09.name-misspelled"} & {f.rule for f in report.findings}, (
             detail)
