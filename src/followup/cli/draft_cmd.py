@@ -27,6 +27,7 @@ from followup.errors import InputError
 from followup.model import Medium, Stage, Tone
 
 if TYPE_CHECKING:
+    from followup.compose import Composed
     from followup.config import Config
     from followup.model import Draft, Interview, Interviewer, Report
     from followup.store import Store
@@ -141,6 +142,9 @@ def draft_command(
     variant: int = typer.Option(0, "--variant", metavar="N", help="Wording variant, 0–3."),
     json_out: bool = typer.Option(False, "--json", help="Print drafts and reports as JSON."),
     edit: bool = typer.Option(False, "--edit", help="Open each draft in $EDITOR first."),
+    polish: bool = typer.Option(False, "--polish",
+                                help="Let the configured language model (llm.url) smooth the "
+                                     "wording; kept only if it stays grounded and passes."),
 ) -> None:
     """Draft a note per interviewer (thank-you) or to the primary contact (check-in)."""
     from followup.compose import (
@@ -162,6 +166,8 @@ def draft_command(
             interview, person, stage, medium or default_medium(person),
             tone or default_tone(interview), variant, config=config, check_in_number=number)
             for person in people]
+        if polish:
+            composed = polished(composed, interview, people, config)
         saved = [store.save_draft(c.draft) for c in composed]
         if edit:
             saved = [edited_in_editor(store, d) for d in saved]
@@ -170,6 +176,25 @@ def draft_command(
     items = [Checked(d, p, r, c.hints)
              for (d, p), r, c in zip(pairs, reports, composed, strict=True)]
     output(items, json_out)
+
+
+def polished(composed: list[Composed], interview: Interview,
+             people: Sequence[Interviewer], config: Config) -> list[Composed]:
+    """Each draft after the language model's polish, with a note on what happened."""
+    from followup.compose import full_text
+    from followup.compose.llm import endpoint_from, polish
+
+    endpoint = endpoint_from(config)
+    texts = [full_text(c.draft) for c in composed]
+    out = []
+    for index, (item, person) in enumerate(zip(composed, people, strict=True)):
+        others = tuple(t for i, t in enumerate(texts) if i != index)
+        result = polish(item.draft, interview, person, config, endpoint=endpoint,
+                        other_drafts=others)
+        note = ("polish: the language model's rewrite passed every check" if result.polished
+                else f"polish: {result.reason}")
+        out.append(replace(item, draft=result.draft, hints=(*item.hints, note)))
+    return out
 
 
 @app.command("drafts")
