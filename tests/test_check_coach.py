@@ -90,3 +90,21 @@ def test_candidate_own_speed_is_not_urgency() -> None:
     assert "p08.pushy-phrase" in _by_rule(text.replace(
         "I can send the dbt contract-test write-up as soon as possible if that helps.",
         "Please reply as soon as possible."))
+
+
+def test_the_greeting_word_is_not_a_misspelled_name() -> None:
+    from dataclasses import replace
+
+    from followup.check import CheckContext
+    from followup.check.examples import NORTHWIND as RECORD
+
+    for name, greeting in (("Dean Moss", "Dear Dean,"), ("Helle Sørensen", "Hello Helle,")):
+        person = replace(RECORD.interviewers[0], name=name, salutation=None)
+        record = replace(RECORD, interviewers=(person,))
+        text = f"{greeting}\n\nThank you for Tuesday.\n\nBest regards,\nPriya Raman"
+        report = check(text, CheckContext(interview=record, interviewer=person))
+        assert "p09.name-misspelled" not in {f.rule for f in report.findings}
+        typo = check(text.replace(greeting, greeting.replace(name.split()[0], name.split()[0][:-1]
+                                                              + "x")),
+                     CheckContext(interview=record, interviewer=person))
+        assert "p09.name-misspelled" in {f.rule for f in typo.findings}

@@ -125,8 +125,8 @@ def _name_misspelled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterato
         word = match.group(0)
         if not word[:1].isupper():
             continue
-        in_greeting = doc.salutation is not None and (
-            doc.salutation.start <= match.start() < doc.salutation.end)
+        greeted = doc.salutation_name  # the name in the greeting, not "Dear" or "Hello"
+        in_greeting = greeted is not None and greeted.start <= match.start() < greeted.end
         if fold(word) in known and not in_greeting:
             continue
         right = _near_name(word, parts)
