@@ -19,6 +19,13 @@ _SALUTATION_RE = re.compile(
     r"(?P<name>[^\n,:;!]{0,60}?)[ \t]*[,:;!—-]?[ \t]*$",
     re.IGNORECASE,
 )
+# A greeting that opens a one-line message: "Hi Layla, thanks again for Monday." (LinkedIn).
+_INLINE_SALUTATION_RE = re.compile(
+    r"(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))(?:[ \t]+"
+    r"(?P<name>(?:(?:mr|mrs|ms|mx|dr|prof)\.?[ \t]+)?[^\W\d_][\w'’\-]*"
+    r"(?:[ \t]+[^\W\d_][\w'’\-]*){0,3}?))?[ \t]*[,!:—][ \t]+(?=\S)",
+    re.IGNORECASE,
+)
 _BARE_NAME_SALUTATION_RE = re.compile(r"(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}),[ \t]*$")
 CLOSING_RE = re.compile(
     r"(?:(?:best|kind|kindest|warm|warmest|many thanks and|with|with (?:best|kind|warm)) "
@@ -30,6 +37,17 @@ CLOSING_RE = re.compile(
     re.IGNORECASE,
 )
 _VOWELS_RE = re.compile(r"[aeiouy]+")
+_LOWER_GREETED = frozenset({"all", "there", "team", "everyone", "folks", "both"})
+
+
+def _greeted_ok(name: str | None) -> bool:
+    """Whether a greeting's "name" looks like one: capitalised words (or "all", "there"),
+    not the start of a sentence ("Hi, thanks for today" greets nobody named "thanks")."""
+    if not name:
+        return True
+    words = name.split()
+    return len(words) <= 5 and all(not w[:1].islower() or w.lower() in _LOWER_GREETED
+                                   for w in words)
 
 
 @dataclass(frozen=True)
@@ -120,9 +138,14 @@ class Document:
         if not lines:
             return None
         first = lines[0]
+        inline = _INLINE_SALUTATION_RE.match(first.text)
+        if inline is not None and _greeted_ok(inline.group("name")):
+            return _strip_span(self.text, first.start, first.start + inline.end())
         if len(first.text) > 80:
             return None
-        if _SALUTATION_RE.match(first.text) or _BARE_NAME_SALUTATION_RE.fullmatch(first.text):
+        whole = _SALUTATION_RE.match(first.text)
+        if (whole is not None and _greeted_ok(whole.group("name").strip(" .!,"))) or (
+                _BARE_NAME_SALUTATION_RE.fullmatch(first.text)):
             return Span(first.start, first.end)
         return None
 

@@ -19,6 +19,8 @@ INTEREST = (
     r"\blook(?:ing)? forward to (?:the (?:next|possibility)|joining|contributing|working)\b",
     r"\b(?:hope|hoping) to (?:join|contribute|work|be part)\b",
     r"\bappeals? to me\b",
+    r"\b(?:is|remains?|are) my (?:first|top|clear) choice\b",
+    r"\b(?:would|['’]d) love to (?:do (?:that|this|more|similar|the same)|be (?:on|part|a part))\b",
     r"\bi(?:'m| am) (?:all in|in)\b",
 )
 
@@ -29,7 +31,9 @@ RULES = (
         why="Reaffirming your interest tells them you are invested in this opportunity.",
         fail=("Dear Dana,\n\nThank you for yesterday.\n\nBest regards,\nPriya",),
         passes=("Dear Dana,\n\nThank you for yesterday. I am even more excited about the role "
-                "now.\n\nBest regards,\nPriya",),
+                "now.\n\nBest regards,\nPriya",
+                "Dear Dana,\n\nThank you. Northwind remains my first choice.\n\nBest,\nPriya",
+                "Hi Dana,\n\nThanks! I'd love to do that kind of work with you.\n\nBest,\nPriya"),
         patterns=INTEREST, where="content", anchor="last-paragraph",
         media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE, Medium.CARD}),
     ),

@@ -69,7 +69,10 @@ def _no_greeting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hi
     if doc.salutation is None and doc.words and generic_greeting(doc) is None:
         first = doc.body_lines[0] if doc.body_lines else None
         if first is not None:
-            yield Hit(first.start, first.end)
+            person = ctx.interviewer
+            name = (person.salutation or person.name) if person is not None else None
+            yield Hit(first.start, first.end, message=(
+                f"No greeting: open with their name (\u201cDear {name},\u201d)." if name else None))
 
 
 def _subject_elsewhere(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -111,7 +114,9 @@ RULES = (
         id="p03.no-greeting", practice="P3", severity=Severity.SUGGESTION,
         message="No greeting: open with the interviewer's name (\u201cDear Dana,\u201d).",
         why="A message that opens with their name reads as written for them.",
-        fail=("Thank you for yesterday.\n\nBest regards,\nPriya",), passes=(_BODY,),
+        fail=("Thank you for yesterday.\n\nBest regards,\nPriya",),
+        passes=(_BODY, Example("Hi Layla, thanks again for Monday.\n\nBest,\nNgozi",
+                               "linkedin-message")),
         media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE, Medium.CARD}), fn=_no_greeting,
     ),
     Logic(

@@ -16,6 +16,8 @@ THANKS = (
     r"\bgratitude\b",
     r"\bappreciat(?:e|ed|ion|ing)\b",
     r"\bmerci\b",
+    r"\bcheers for\b",
+    r"\bmuch obliged\b",
 )
 THANK_YOU = frozenset({Stage.THANK_YOU})
 _THANKS_RE = re.compile("|".join(THANKS), re.IGNORECASE)
@@ -37,7 +39,8 @@ RULES = (
         why="Gratitude for their time is the point of the note; without it, it reads as a demand.",
         fail=("Dear Dana,\n\nI wanted to follow up on the Senior Data Engineer role. My Kafka "
               "work fits it well.\n\nBest regards,\nPriya",),
-        passes=("Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya",),
+        passes=("Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya",
+                "Hi Dana,\n\nCheers for the chat yesterday.\n\nAll the best,\nPriya"),
         patterns=THANKS, where="body", anchor="opening", stages=THANK_YOU,
     ),
     Logic(

@@ -89,9 +89,13 @@ _START_RE = re.compile(r"\b(?:start|begin|join|offer|contract|first day|onboardi
 _NOT_ABOUT_JOB = r"(?! (?:a|an|any|each|every|my|new|work|on|with|by|from|to)\b)"
 _DEMAND_RE = re.compile("|".join(f"(?:{p})" for p in DEMANDS), re.IGNORECASE)
 PRESSURE = (
-    r"\basap\b",
-    r"\bas soon as possible\b",
-    r"\burgent(?:ly)?\b",
+    # Urgency counts when it is about their answer, not about pages or the candidate's speed.
+    r"\b(?:reply|respond|hear|know|answer|decide|decision|update|get back|feedback|news|"
+    r"contact me|call me|get in touch|response|confirm)[^.?!\n]{0,30}?\b(?:asap|as soon as "
+    r"possible|urgently|at your earliest convenience)\b",
+    r"\b(?:it|this|the matter) is (?:quite |very |rather |a bit )?urgent\b",
+    r"\burgently (?:need|require|await|request|ask|hope|waiting)\b",
+    r"\burgent (?:reply|response|answer|decision|request)\b",
     r"\bi have (?:another|other|a competing|competing) offers?\b",
     r"\bwhen (?:i|i['’]m) (?:join|start)(?:ing)?\b" + _NOT_ABOUT_JOB,
     r"\bonce i (?:join|start|am on board)\b" + _NOT_ABOUT_JOB,
@@ -127,7 +131,7 @@ DESPERATE = (
     r"me|hire me)\b",
 )
 _PRESSURE_RE = re.compile("|".join(f"(?:{p})" for p in PRESSURE), re.IGNORECASE)
-_URGENCY = frozenset({"asap", "as soon as possible", "urgent", "urgently"})
+_URGENCY_RE = re.compile(r"\b(?:asap|as soon as possible|urgent(?:ly)?)\b", re.IGNORECASE)
 # "I can send it as soon as possible" is the candidate's own speed, not pressure on them.
 _OWN_ACTION_RE = re.compile(r"\b(?:I|we)(?:['’]ll| will| can| could| would| shall| am (?:happy|"
                             r"glad|able) to)\b[^.?!\n]*$", re.IGNORECASE)
@@ -180,7 +184,7 @@ def _next_steps(found: str) -> str:
 def _pushy(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     text = doc.text
     for match in _PRESSURE_RE.finditer(text, doc.body_start):
-        if match.group(0).lower() in _URGENCY:
+        if _URGENCY_RE.search(match.group(0)):
             before = text[_sentence_start(text, match.start(), doc.body_start):match.start()]
             if _OWN_ACTION_RE.search(before):
                 continue
@@ -278,7 +282,9 @@ RULES = (
               "Could we also discuss the salary?"),
         passes=("I would be glad to help with the pipelines.",
                 "When I start a migration, I write the rollback plan first.",
-                "I can send the write-up as soon as possible."),
+                "I can send the write-up as soon as possible.",
+                "Your on-call team triages urgent pages at night.",
+                "We fixed each incident as soon as possible."),
         fn=_pushy,
     ),
     Logic(

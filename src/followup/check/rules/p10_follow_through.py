@@ -23,6 +23,9 @@ TIMING_QUESTION = (
     r"(?:update|timeline|next steps?|process|decision|status)",
     r"\b(?:any|an) (?:update|news)\b",
     r"\bwhere (?:things|the process) stand",
+    r"\b(?:love|like|glad|grateful|appreciate|keen|happy)(?: to)? (?:hear|know|learn)(?:ing)? "
+    r"(?:how|where|about|if|whether|what|when)\b[^.?!\n]{0,60}(?:process|timeline|next steps?|"
+    r"decision|things|search|hiring)",
 )
 _ADV = r"(?:still |yet |really |even )?"
 _NUMBER = r"(?:two|three|four|five|several|multiple|many|a few|a couple of|repeated|\d+)"
@@ -98,8 +101,10 @@ RULES = (
         why="A clear, easy question is what makes a reply likely.",
         fail=("Dear Dana,\n\nI am still interested in the Senior Data Engineer role.\n\n"
               "Best,\nPriya",),
-        passes=(_GOOD,), example_context="check-in", stages=CHECK_IN,
-        patterns=TIMING_QUESTION, where="content", anchor="last-paragraph",
+        passes=(_GOOD, "Dear Dana,\n\nI am still keen on the role and would love to hear how "
+                "the process is going.\n\nBest,\nPriya"),
+        example_context="check-in", stages=CHECK_IN, patterns=TIMING_QUESTION,
+        where="content", anchor="last-paragraph",
     ),
     Existence(
         id="p10.guilt", practice="P10", severity=Severity.ERROR,
