@@ -108,3 +108,29 @@ def test_the_greeting_word_is_not_a_misspelled_name() -> None:
                                                               + "x")),
                      CheckContext(interview=record, interviewer=person))
         assert "p09.name-misspelled" in {f.rule for f in typo.findings}
+
+
+def test_placeholders_say_what_the_record_holds() -> None:
+    text = ("Dear [Name],\n\nThank you for the {company} interview for the <Role> position."
+            "\n\nBest regards,\nPriya Raman")
+    found = {f.text: f.suggestion for f in check(text, NORTHWIND).findings
+             if f.rule == "p09.placeholder"}
+    assert found == {"[Name]": "Dana Whitfield", "{company}": "Northwind Analytics",
+                     "<Role>": "Senior Data Engineer"}
+
+
+def test_acronyms_and_names_are_not_shouting_or_recased() -> None:
+    text = ("Dear Sam,\n\nThank you for the interview. I worked on HIPAA and FINRA reporting "
+            "with NVIDIA GPUs and CUDA, and I am REALLY keen.\n\nBest,\nAlex")
+    report = check(text)
+    assert [f.text for f in report.findings if f.rule == "p09.shouting"] == ["REALLY"]
+    assert "Sam" not in {f.text for f in report.findings if f.rule == "p09.grammar"}
+
+
+def test_missing_close_points_at_the_end_of_the_last_sentence() -> None:
+    text = ("Dear Dana,\n\nThank you for Tuesday and the talk about moving nightly batch jobs to "
+            "Kafka streaming. I ran the Kafka migration for our order events pipeline at my last "
+            "job, which took most of a year.\n\nBest regards,\nPriya Raman")
+    report = check(text, NORTHWIND)
+    [cta] = [f for f in report.findings if f.rule == "p08.no-call-to-action"]
+    assert cta.text == "last job, which took most of a year."

@@ -157,12 +157,15 @@ class Required(Rule):
 def anchor_span(doc: Document, name: str) -> Span:
     """A span to hang a "missing" finding on: a part if non-empty, else the first line.
 
-    `head` is the first few words of the first sentence (for findings about the whole note).
+    `head` is the first few words of the first sentence (for findings about the whole note);
+    `tail` the end of the last sentence (for a missing close: offer, interest, question).
     """
     from followup.check.document import Span
 
     if name == "head":
         return head(doc)
+    if name == "tail" and doc.sentences:
+        return tail(doc)
     if name == "last-paragraph" and doc.content_paragraphs:
         return doc.content_paragraphs[-1]
     if name == "closing":
@@ -200,6 +203,18 @@ def head(doc: Document, words: int = HEAD_WORDS) -> Span:
     if len(doc.words_in(first)) <= words:
         end = first.end  # the whole (short) sentence, with its final punctuation
     return Span(first.start, end)
+
+
+def tail(doc: Document, words: int = 8) -> Span:
+    """Where a "something is missing at the end" finding points: the content's last sentence
+    (its last few words when it is long), which is where the missing line would go."""
+    from followup.check.document import Span
+
+    last = doc.sentences[-1]
+    found = doc.words_in(last)
+    if len(found) <= words:
+        return last
+    return Span(found[-words].start, last.end)
 
 
 LogicFn = Callable[["Document", "CheckContext", "Settings"], Iterator[Hit]]

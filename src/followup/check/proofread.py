@@ -125,6 +125,12 @@ def other_dialect_knows(word: str) -> bool:
     return any(not any(item.kind == "Spelling" for item in lint(v)) for v in variants)
 
 
+@lru_cache(maxsize=1024)
+def is_dictionary_word(word: str) -> bool:
+    """Whether Harper knows a (lower-case) word: "really" yes, "hipaa" no."""
+    return not any(item.kind == "Spelling" for item in lint(word))
+
+
 def warm() -> None:
     """Build the linter and run it once, so the first real check is fast."""
     lint("Thank you for the interview yesterday; I recieve it well.")

@@ -34,7 +34,7 @@ RULES = (
                 "now.\n\nBest regards,\nPriya",
                 "Dear Dana,\n\nThank you. Northwind remains my first choice.\n\nBest,\nPriya",
                 "Hi Dana,\n\nThanks! I'd love to do that kind of work with you.\n\nBest,\nPriya"),
-        patterns=INTEREST, where="content", anchor="last-paragraph",
+        patterns=INTEREST, where="content", anchor="tail",
         media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE, Medium.CARD}),
     ),
 )

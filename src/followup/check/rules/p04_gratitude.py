@@ -29,7 +29,7 @@ def _late(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     if _THANKS_RE.search(doc.text, opening.start, opening.end):
         return
     if _THANKS_RE.search(doc.text, content.start, content.end):
-        target = anchor_span(doc, "opening")
+        target = anchor_span(doc, "head")
         yield Hit(target.start, target.end)
 
 RULES = (
@@ -41,7 +41,7 @@ RULES = (
               "work fits it well.\n\nBest regards,\nPriya",),
         passes=("Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya",
                 "Hi Dana,\n\nCheers for the chat yesterday.\n\nAll the best,\nPriya"),
-        patterns=THANKS, where="body", anchor="opening", stages=THANK_YOU,
+        patterns=THANKS, where="body", anchor="head", stages=THANK_YOU,
     ),
     Logic(
         id="p04.thanks-late", practice="P4", severity=Severity.WARNING,

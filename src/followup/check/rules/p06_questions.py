@@ -25,7 +25,7 @@ def _unanswered(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit
         if related(question.question, stems) or (question.better and related(question.better,
                                                                                stems)):
             continue
-        target = anchor_span(doc, "last-paragraph")
+        target = anchor_span(doc, "tail")
         better = f" — e.g. \u201c{question.better}\u201d" if question.better else ""
         yield Hit(target.start, target.end, message=(
             f"You wanted to answer \u201c{question.question}\u201d better; "

@@ -218,7 +218,7 @@ def _no_offer(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
             return
     if not len(content) and not doc.words:
         return
-    target = anchor_span(doc, "last-paragraph")
+    target = anchor_span(doc, "tail")
     yield Hit(target.start, target.end)
 
 

@@ -101,12 +101,20 @@ def _is_speculative_split(word: str, lint: proofread.HarperLint) -> bool:
             and lint.suggestion.replace(" ", "") == word)
 
 
+def _recased_name(word: str, lint: proofread.HarperLint, doc: Document) -> bool:
+    """Harper re-casing a name ("Sam" → "SAM", "Neo4j" → "Neo4J"): names are as written."""
+    if lint.kind != "Capitalization" or not word[:1].isupper():
+        return False
+    return _in_name_lines(doc, lint.start) or (word[1:].islower() and word.isalpha())
+
+
 def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     known = proofread.record_words(ctx.interview, (ctx.me_name,))
     for lint in proofread.lint(doc.text):
         if lint.kind in ("Spelling", "Repetition") or lint.start >= lint.end:
             continue
-        if proofread.is_known_term(doc.text[lint.start:lint.end], known):
+        word = doc.text[lint.start:lint.end]
+        if proofread.is_known_term(word, known) or _recased_name(word, lint, doc):
             continue
         severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
         if _is_speculative_split(doc.text[lint.start:lint.end], lint):
@@ -208,13 +216,35 @@ _DOUBLED_RE = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 _DOUBLE_OK = {"that", "had", "is", "bye", "very", "so"}
 
 
+_PLACEHOLDER_RE = re.compile("|".join(PLACEHOLDERS), re.IGNORECASE)
+_SLOT_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _fill(token: str, ctx: CheckContext) -> str | None:
+    """What the record says belongs in a placeholder ("[Role]" → the role), if it knows."""
+    words = {w.lower() for w in _SLOT_WORDS_RE.findall(token)}
+    interview, person = ctx.interview, ctx.interviewer
+    if words & {"my", "your", "candidate", "sender", "signature"} and ctx.me_name:
+        return ctx.me_name
+    if interview is not None and words & {"role", "position", "job", "title"}:
+        return interview.role
+    if interview is not None and words & {"company", "employer", "organisation",
+                                          "organization", "firm"}:
+        return interview.company
+    if person is not None and words & {"name", "interviewer", "manager", "first", "contact"}:
+        return person.first_name if "first" in words else (person.salutation or person.name)
+    return None
+
+
 def _placeholder(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    regex = re.compile("|".join(PLACEHOLDERS), re.IGNORECASE)
-    for match in regex.finditer(doc.text):
+    for match in _PLACEHOLDER_RE.finditer(doc.text):
         token = match.group(0)
         if token.lower() in ("todo", "tbd", "fixme", "insert") and not token.isupper():
             continue
-        yield Hit(match.start(), match.end())
+        filled = _fill(token, ctx)
+        yield Hit(match.start(), match.end(), suggestion=filled, message=(
+            f"A template placeholder is still in the text: {token}"
+            + (f" (the record says \u201c{filled}\u201d)." if filled else ".")))
 
 
 def _doubled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -224,6 +254,13 @@ def _doubled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), suggestion=match.group(1))
 
 
+# Acronyms that happen to spell an English word.
+_ACRONYM_WORDS = frozenset({
+    "solid", "scrum", "crud", "rest", "soap", "lamp", "mean", "swift", "safe", "lean", "kiss",
+    "dry", "basic", "smart", "grasp", "cobra", "spa", "cors", "ides",
+})
+
+
 def _shouting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     known = proofread.record_words(ctx.interview)
     for match in WORD_RE.finditer(doc.text, doc.body_start):
@@ -231,10 +268,10 @@ def _shouting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         letters = [c for c in word if c.isalpha()]
         if len(letters) < 4 or not word.isupper() or fold(word) in known:
             continue
-        if fold(word) in proofread.TECH_WORDS:
+        if fold(word) in proofread.TECH_WORDS or fold(word) in _ACRONYM_WORDS:
             continue
-        if len(letters) <= 5 and not re.search(r"[AEIOUY]{1}[^AEIOUY]+[AEIOUY]", word):
-            continue  # likely an acronym (AWS, HTTPS, GDPR)
+        if not word.isascii() or not proofread.is_dictionary_word(word.lower()):
+            continue  # an acronym or a name (HIPAA, NVIDIA, COBOL), not a shouted word
         yield Hit(match.start(), match.end(), suggestion=word.lower())
 
 
@@ -254,7 +291,8 @@ RULES = (
         message="Possible grammar problem.",
         why="Grammar slips distract from what you say and look careless.",
         fail=("Thank you for the interview. It was an pleasure.",),
-        passes=("Thank you for the interview. It was a pleasure.",),
+        passes=("Thank you for the interview. It was a pleasure.",
+                "Dear Sam,\n\nThank you for the interview.\n\nBest,\nAlex"),
         fn=_grammar,
     ),
     Logic(
@@ -303,7 +341,9 @@ RULES = (
         message="All-caps shouting: write it in normal case.",
         why="Capitals read as shouting and look unprofessional.",
         fail=("I am REALLY excited about this role.",),
-        passes=("I am excited about the AWS and GDPR work.",),
+        passes=("I am excited about the AWS and GDPR work.",
+                "I worked on HIPAA and FINRA reporting with NVIDIA GPUs, CUDA and COBOL.",
+                "We follow SOLID and SCRUM and set SMART goals."),
         fn=_shouting,
     ),
 )

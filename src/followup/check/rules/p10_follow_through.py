@@ -71,7 +71,7 @@ def _no_reference(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[H
     if interview is not None and (interview.role.lower() in text.lower()
                                   or interview.company.lower() in text.lower()):
         return
-    target = anchor_span(doc, "opening")
+    target = anchor_span(doc, "head")
     yield Hit(target.start, target.end)
 
 
@@ -104,7 +104,7 @@ RULES = (
         passes=(_GOOD, "Dear Dana,\n\nI am still keen on the role and would love to hear how "
                 "the process is going.\n\nBest,\nPriya"),
         example_context="check-in", stages=CHECK_IN, patterns=TIMING_QUESTION,
-        where="content", anchor="last-paragraph",
+        where="content", anchor="tail",
     ),
     Existence(
         id="p10.guilt", practice="P10", severity=Severity.ERROR,

@@ -19,7 +19,7 @@ LETTERS = frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE, Medium.CARD})
 
 def _no_closing(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     if doc.closing is None and doc.words:
-        target = anchor_span(doc, "last-paragraph")
+        target = anchor_span(doc, "tail")
         yield Hit(target.start, target.end)
 
 
