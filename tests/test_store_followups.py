@@ -96,6 +96,12 @@ def test_agenda_loading_groups_events_and_drafts_per_open_interview(
               in store.open_interviews_with_events()}
     assert [e.kind for e in loaded["One"][0]] == [EventKind.REPLIED] and loaded["One"][1] == []
     assert loaded["Two"][0] == [] and [d.interview_id for d in loaded["Two"][1]] == [two.id]
+    # Scheduling facts come with each record; notes stay behind (the agenda needs none).
+    (record,) = [i for i, _, _ in store.open_interviews_with_events() if i.company == "Two"]
+    assert record.starts_at == two.starts_at and record.timezone == two.timezone
+    assert [(p.id, p.name, p.timezone, p.primary) for p in record.interviewers] == [
+        (p.id, p.name, p.timezone, p.primary) for p in two.interviewers]
+    assert record.decision_by == two.decision_by and record.qualifications == ()
 
 
 def test_deleting_an_interview_removes_its_drafts_and_events(

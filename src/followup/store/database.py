@@ -217,16 +217,14 @@ class Store:
             return repo.load(conn, interview_id)[0]
 
     def open_interviews_with_events(self) -> list[tuple[Interview, list[Event], list[Draft]]]:
-        """Every open interview with its events and drafts, for the agenda (a few queries)."""
+        """Every open interview with its events and drafts, for the agenda (four queries).
+
+        The records carry times, zones and people but no notes; see `store.agenda`.
+        """
+        from followup.store.agenda import load_open_for_agenda
+
         with self._transaction(write=False) as conn:
-            records = [i for i in repo.load(conn) if i.status is Status.OPEN]
-            events: dict[int, list[Event]] = {_id(i): [] for i in records}
-            drafts: dict[int, list[Draft]] = {_id(i): [] for i in records}
-            for event in followups.load_events(conn):
-                events.get(event.interview_id, []).append(event)
-            for draft in followups.load_drafts(conn):
-                drafts.get(draft.interview_id, []).append(draft)
-        return [(i, events[_id(i)], drafts[_id(i)]) for i in records]
+            return load_open_for_agenda(conn)
 
     # -- lifetime --------------------------------------------------------------------------
 
