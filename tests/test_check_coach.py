@@ -134,3 +134,16 @@ def test_missing_close_points_at_the_end_of_the_last_sentence() -> None:
     report = check(text, NORTHWIND)
     [cta] = [f for f in report.findings if f.rule == "p08.no-call-to-action"]
     assert cta.text == "last job, which took most of a year."
+
+
+def test_generic_subject_without_record_offers_no_fix_with_a_blank() -> None:
+    report = check("Subject: Thanks!\n\nHi Ana,\n\nThanks for the pairing session.\n\nLeo")
+    [subject] = [f for f in report.findings if f.rule == "p03.generic-subject"]
+    assert subject.suggestion is None
+    assert "role" in subject.message
+
+
+def test_a_bare_name_line_signs_the_note() -> None:
+    report = check("Subject: Checking in\n\nHi Zofia,\n\nAny update on the Frontend Engineer "
+                   "role we discussed?\n\nRahul", None)
+    assert "p09.spelling" not in {f.rule for f in report.findings}

@@ -37,6 +37,7 @@ CLOSING_RE = re.compile(
     re.IGNORECASE,
 )
 _VOWELS_RE = re.compile(r"[aeiouy]+")
+_BARE_NAME_WORD_RE = re.compile(r"[^\W\d_a-z][\w'’\-]*\.?")
 _LOWER_GREETED = frozenset({"all", "there", "team", "everyone", "folks", "both"})
 
 
@@ -175,18 +176,35 @@ class Document:
 
     @cached_property
     def signature(self) -> Span | None:
-        """The lines after the closing (the candidate's name and details)."""
+        """The lines after the closing (the candidate's name and details), or, with no
+        closing, a last line that is only a name ("Leo", "— Ana María")."""
         closing = self.closing
         if closing is None:
-            return None
+            return self.bare_name
         rest = _strip_span(self.text, closing.end, len(self.text))
         return rest if len(rest) else None
+
+    @cached_property
+    def bare_name(self) -> Span | None:
+        """A last line made only of a name, when the note has no closing line."""
+        lines = self.body_lines
+        if self.closing is not None or len(lines) < 2 or len(lines[-1].text) > 40:
+            return None
+        last = lines[-1]
+        if self.salutation is not None and last.start < self.salutation.end:
+            return None
+        words = last.text.lstrip("-—–~ ").split()
+        if 1 <= len(words) <= 4 and all(_BARE_NAME_WORD_RE.fullmatch(w) for w in words):
+            return Span(last.start, last.end)
+        return None
 
     @cached_property
     def content(self) -> Span:
         """The message proper: the body without salutation, closing and signature."""
         start = self.salutation.end if self.salutation else self.body_start
         end = self.closing.start if self.closing else len(self.text)
+        if self.closing is None and self.bare_name is not None:
+            end = self.bare_name.start
         return _strip_span(self.text, start, max(start, end))
 
     @cached_property

@@ -33,9 +33,14 @@ def _subject_missing(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterato
 def _subject_generic(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     if doc.subject is None or not _GENERIC_SUBJECT_RE.fullmatch(doc.slice(doc.subject)):
         return
-    role = ctx.interview.role if ctx.interview else "the <role>"
     label = "Checking in" if ctx.stage is Stage.CHECK_IN else "Thank you"
-    yield Hit(doc.subject.start, doc.subject.end, suggestion=f"{label} — {role} interview")
+    if ctx.interview is None:  # no record: say what to add, offer no fix with a blank in it
+        yield Hit(doc.subject.start, doc.subject.end, message=(
+            f"A bare, generic subject; add the role and the day, e.g. \u201c{label} — "
+            "(role) interview on (day)\u201d."))
+        return
+    yield Hit(doc.subject.start, doc.subject.end,
+              suggestion=f"{label} — {ctx.interview.role} interview")
 
 
 def _word_limit(medium: Medium) -> str:

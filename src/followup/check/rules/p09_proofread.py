@@ -257,7 +257,7 @@ def _doubled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
 # Acronyms that happen to spell an English word.
 _ACRONYM_WORDS = frozenset({
     "solid", "scrum", "crud", "rest", "soap", "lamp", "mean", "swift", "safe", "lean", "kiss",
-    "dry", "basic", "smart", "grasp", "cobra", "spa", "cors", "ides",
+    "dry", "basic", "smart", "grasp", "cobra", "spa", "cors", "ides", "asap",
 })
 
 

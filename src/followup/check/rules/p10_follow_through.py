@@ -49,7 +49,7 @@ GUILT = (
     r"\b(?:some|any) (?:kind|sort) of (?:reply|response|answer)\b",
     r"\b(?:a|any) (?:quick |short |simple )?(?:reply|response|answer) would be (?:nice|polite|"
     r"courteous|the least)\b",
-    r"\bit has been (?:over |more than )?(?:a|two|three|\d+) weeks? (?:already|now)\b",
+    r"\bit(?: has|['’]s) been (?:over |more than )?(?:a|two|three|\d+) weeks? (?:already|now)\b",
     r"\bi would appreciate the courtesy\b",
     r"\bcommon courtesy\b",
 )
@@ -118,7 +118,8 @@ RULES = (
               "Did you get my last email?",
               "I have emailed you several times now.",
               "I still have not received any response.",
-              "I would appreciate some kind of reply."),
+              "I would appreciate some kind of reply.",
+              "It's been two weeks already since my interview."),
         passes=(_GOOD, "I know things get busy; I am still very interested in the role.",
                 "As I mentioned in the interview, I have run a similar migration."),
         example_context="check-in", stages=CHECK_IN, patterns=GUILT,
