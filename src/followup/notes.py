@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from followup.errors import NotesFormatError
 from followup.model.interview import Interview, Interviewer, Question, name_key
 from followup.notes_values import MAX_NOTES_BYTES, UnreadableFileError, read_utf8
 from followup.notes_yaml import RESERVED_SECTIONS, Source, dump_front_matter, read_front_matter
 
-__all__ = ["MAX_NOTES_BYTES", "parse_notes", "read_notes_file", "render_notes"]
+__all__ = ["MAX_NOTES_BYTES", "notes_text", "parse_notes", "read_notes_file", "render_notes"]
 
 _HEADING = re.compile(r"##[ \t]+(\S.*?)[ \t]*")
 _BULLET = re.compile(r"[ \t]*[-*+](?:[ \t]+(.*))?")
@@ -267,6 +268,26 @@ def _trim_blank_lines(text: str) -> str:
 
 
 # --- writing ---------------------------------------------------------------------------------
+
+
+def notes_text(
+    front: dict[str, Any], body: dict[str, list[str]], quals: list[str], notes: str = ""
+) -> str:
+    """A notes file assembled from collected fields (CLI flags, prompts, the web form), for
+    the one parser to check. `body` maps an interviewer's name to bullet lines."""
+    import yaml
+
+    front = {k: v for k, v in front.items() if v not in (None, "", [])}
+    lines = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False).rstrip(), "---"]
+    for name, bullets in body.items():
+        lines += ["", f"## {name}", *bullets]
+    if quals:
+        lines += ["", "## Qualifications", *(f"- {q}" for q in quals)]
+    kept = _trim_blank_lines(notes)
+    if kept:
+        lines += ["", "## Notes", *("\\" + line if _HEADING_LIKE.match(line) else line
+                                    for line in kept.split("\n"))]
+    return "\n".join(lines) + "\n"
 
 
 def render_notes(interview: Interview) -> str:

@@ -15,91 +15,23 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import typer
 
 from followup.cli import app
 from followup.cli.common import store_for, user_config
 from followup.cli.render import console, print_json
+from followup.drafting import Checked, as_json, check_in_number, choose_people, review_all
 from followup.errors import InputError
 from followup.model import Medium, Stage, Tone
 
 if TYPE_CHECKING:
     from followup.compose import Composed
     from followup.config import Config
-    from followup.model import Draft, Interview, Interviewer, Report
+    from followup.model import Draft, Interview, Interviewer
     from followup.store import Store
-
-
-@dataclass(frozen=True)
-class Checked:
-    """A stored draft, who it is for, its report and the hints for a better one."""
-
-    draft: Draft
-    person: Interviewer | None
-    report: Report
-    hints: tuple[str, ...] = ()
-
-
-def choose_people(interview: Interview, stage: Stage, to: str | None, everyone: bool
-                  ) -> tuple[Interviewer, ...]:
-    """Who to draft for: --to, --all, else the default for the stage."""
-    from followup.compose import recipients
-
-    if to is not None and everyone:
-        raise InputError("give either --to NAME or --all, not both")
-    if not interview.interviewers:
-        raise InputError(f"interview #{interview.id} has no interviewers to write to; add "
-                         f"one with `followup edit {interview.id}`")
-    if everyone:
-        return interview.interviewers
-    if to is not None:
-        person = interview.find_interviewer(to)
-        if person is None:
-            names = ", ".join(p.name for p in interview.interviewers)
-            raise InputError(f"--to {to!r} names nobody in interview #{interview.id} "
-                             f"(interviewers: {names})")
-        return (person,)
-    return recipients(interview, stage)
-
-
-def check_in_number(store: Store, interview_id: int) -> int:
-    """2 once a first check-in was sent, else 1."""
-    from followup.model import EventKind, FollowupKind
-
-    sent = {e.followup for e in store.list_events(interview_id) if e.kind is EventKind.SENT}
-    return 2 if FollowupKind.CHECK_IN_1 in sent else 1
-
-
-def review_all(drafts: Sequence[tuple[Draft, Interviewer | None]], interview: Interview,
-               others: tuple[Interview, ...], config: Config) -> list[Report]:
-    """Check each draft with the panel's other drafts (same stage) as duplicates to avoid."""
-    from followup.check import CheckContext, check
-    from followup.compose import full_text
-    from followup.compose.outline import sender
-
-    texts = [full_text(d) for d, _ in drafts]
-    reports = []
-    for index, (draft, person) in enumerate(drafts):
-        context = CheckContext(
-            interview=interview, interviewer=person, stage=draft.stage, medium=draft.medium,
-            other_interviews=others,
-            other_drafts=tuple(t for i, t in enumerate(texts) if i != index),
-            candidate_name=sender(interview, config).name,
-        )
-        reports.append(check(texts[index], context, config))
-    return reports
-
-
-def as_json(item: Checked) -> dict[str, Any]:
-    draft = item.draft
-    return {
-        "draft_id": draft.id, "to": item.person.name if item.person else None,
-        "stage": draft.stage.value, "medium": draft.medium.value, "subject": draft.subject,
-        "body": draft.body, "report": item.report.to_dict(),
-    }
 
 
 def show(item: Checked) -> None:

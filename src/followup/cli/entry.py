@@ -52,16 +52,10 @@ def split_point(value: str, people: list[dict[str, str]], flag: str) -> tuple[st
 
 
 def notes_text(front: dict[str, Any], body: dict[str, list[str]], quals: list[str]) -> str:
-    """A notes file assembled from collected fields, for the one parser to check."""
-    import yaml
+    """A notes file assembled from collected fields (see `followup.notes.notes_text`)."""
+    from followup.notes import notes_text as assemble
 
-    front = {k: v for k, v in front.items() if v not in (None, "", [])}
-    lines = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False).rstrip(), "---"]
-    for name, bullets in body.items():
-        lines += ["", f"## {name}", *bullets]
-    if quals:
-        lines += ["", "## Qualifications", *(f"- {q}" for q in quals)]
-    return "\n".join(lines) + "\n"
+    return assemble(front, body, quals)
 
 
 def parse_fields(text: str) -> Interview:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import typer
@@ -22,45 +22,23 @@ from followup.cli.common import parse_now, store_for, user_config
 from followup.cli.render import console, print_json
 from followup.errors import InputError
 from followup.model import (
-    DraftStatus,
     Event,
     EventKind,
-    FollowupKind,
     Interview,
     Interviewer,
     Stage,
     Status,
 )
+from followup.tracking import KIND_LABEL, OUTCOMES, item_json, mark_draft_sent
+from followup.tracking import next_kind as _next_kind
 
 if TYPE_CHECKING:
     from followup.timeline import TimelineItem
 
-OUTCOMES = ("offer", "rejected", "withdrawn", "hired")
-JSON_KEYS = ("interview_id", "company", "role", "kind", "to", "opens_at", "due_at",
-             "suggested_send_at", "status", "draft_id", "calendar_link")
 STATUS_STYLE = {"overdue": "bold red", "open": "bold yellow", "upcoming": "cyan",
                 "done": "green", "cancelled": "dim"}
-KIND_LABEL = {FollowupKind.THANK_YOU: "thank-you", FollowupKind.CHECK_IN_1: "check-in 1",
-              FollowupKind.CHECK_IN_2: "check-in 2 (last)"}
 NOW_HELP = "Pretend it is this moment (ISO 8601; naive = your zone)."
 AT_HELP = "When it happened (ISO 8601; default: now)."
-
-
-def item_json(item: TimelineItem, user_zone: str) -> dict[str, Any]:
-    """The pinned JSON shape of an agenda item: times with offsets, the window in the user's
-    zone, the suggested send time in the recipient's."""
-    from followup.calendar import google_calendar_link
-
-    tz = ZoneInfo(user_zone)
-    return {
-        "interview_id": item.interview_id, "company": item.company, "role": item.role,
-        "kind": item.kind.value, "to": item.to,
-        "opens_at": item.opens_at.astimezone(tz).isoformat(),
-        "due_at": item.due_at.astimezone(tz).isoformat(),
-        "suggested_send_at": item.suggested_send_at.astimezone(ZoneInfo(item.zone)).isoformat(),
-        "status": item.status.value, "draft_id": item.draft_id,
-        "calendar_link": google_calendar_link(item),
-    }
 
 
 def _local(moment: datetime, tz: ZoneInfo) -> str:
@@ -147,20 +125,6 @@ def _person(interview: Interview, name: str, flag: str) -> Interviewer:
     return person
 
 
-def _next_kind(stage: Stage, person: Interviewer | None, events: Sequence[Event]) -> FollowupKind:
-    """Which item a note of this stage settles; refuses a duplicate or a third check-in."""
-    sent = [e for e in events if e.kind is EventKind.SENT]
-    if stage is Stage.THANK_YOU:
-        if person is not None and any(e.followup is FollowupKind.THANK_YOU
-                                      and e.interviewer_id == person.id for e in sent):
-            raise InputError(f"the thank-you to {person.name} is already recorded as sent")
-        return FollowupKind.THANK_YOU
-    for kind in (FollowupKind.CHECK_IN_1, FollowupKind.CHECK_IN_2):
-        if not any(e.followup is kind for e in sent):
-            return kind
-    raise InputError("both check-ins are already recorded as sent; followup plans no more")
-
-
 def _stage(value: str) -> Stage:
     try:
         return Stage(value)
@@ -188,25 +152,10 @@ def sent(
     at: str | None = typer.Option(None, "--at", metavar="ISO", help=AT_HELP),
 ) -> None:
     """Record that a note went out (by any channel): a draft, or a note to a person."""
-    from dataclasses import replace
-
     moment = parse_now(at, option="--at")
     with store_for(ctx) as store:
         if to is None and stage is None:
-            draft = store.get_draft(target)
-            if draft.status is DraftStatus.SENT:
-                raise InputError(f"draft #{draft.id} is already marked sent")
-            interview = store.get_interview(draft.interview_id)
-            person = next((p for p in interview.interviewers if p.id == draft.interviewer_id),
-                          None)
-            if person is None and draft.stage is Stage.THANK_YOU:
-                raise InputError(f"draft #{draft.id} names no interviewer; use "
-                                 f"`followup sent {interview.id} --to NAME --stage thank-you`")
-            kind = _next_kind(draft.stage, person, store.list_events(interview.id))
-            store.record_event(Event(interview.id or 0, EventKind.SENT, moment,
-                                     person.id if person else None, kind, draft.id,
-                                     person.name if person else ""))
-            store.save_draft(replace(draft, status=DraftStatus.SENT, sent_at=moment))
+            kind, _, interview, person = mark_draft_sent(store, target, moment)
         else:
             interview = store.get_interview(target)
             chosen = _stage(stage or Stage.THANK_YOU.value)
