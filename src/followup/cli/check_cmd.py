@@ -31,7 +31,7 @@ def _limit_error(name: str, size: int) -> InputError:
 def read_bytes(file: str | None) -> tuple[bytes, str]:
     """The raw input and a name for messages; refuses missing files and oversized input."""
     if file is None or file == "-":
-        stream = typer.get_binary_stream("stdin")
+        stream = sys.stdin.buffer
         if file is None and sys.stdin is not None and sys.stdin.isatty():
             raise InputError("nothing to check: give a FILE, or pipe the text on stdin (-)")
         data = stream.read(MAX_INPUT_BYTES + 1)
