@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -125,7 +125,10 @@ class Interview:
 
     @property
     def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.duration_minutes)
+        """The end in the interview's zone; elapsed time, so a clock change in between
+        does not stretch or shrink the interview (aware + timedelta is wall-clock time)."""
+        elapsed = self.starts_at.astimezone(UTC) + timedelta(minutes=self.duration_minutes)
+        return elapsed.astimezone(self.starts_at.tzinfo)
 
     @property
     def primary_contact(self) -> Interviewer | None:
