@@ -54,6 +54,20 @@ SPEC: tuple[Setting, ...] = (
             "http://127.0.0.1:11434/v1 (empty: off)"),
     Setting("llm.model", str, "", "model name to ask for when polishing"),
     Setting("llm.api_key_env", str, "", "environment variable holding the endpoint's API key"),
+    Setting("mail.address", str, "", "the address notes are sent from (empty: mail is off)"),
+    Setting("mail.user", str, "", "login name for IMAP and SMTP (default: mail.address)"),
+    Setting("mail.imap_host", str, "", "IMAP server, e.g. imap.gmail.com"),
+    Setting("mail.imap_port", int, 993, "IMAP port (993 TLS, 143 STARTTLS)"),
+    Setting("mail.smtp_host", str, "", "SMTP server, e.g. smtp.gmail.com"),
+    Setting("mail.smtp_port", int, 465, "SMTP port (465 TLS, 587 STARTTLS)"),
+    Setting("mail.security", str, "ssl", "ssl | starttls | none (none: this machine only)"),
+    Setting("mail.smtp_security", str, "", "SMTP's own security when it differs from IMAP's"),
+    Setting("mail.drafts_folder", str, "", "Drafts folder (default: found by its \\Drafts flag)"),
+    Setting("mail.sent_folder", str, "", "Sent folder (default: found by its \\Sent flag)"),
+    Setting("mail.copy_to_sent", str, "auto", "auto | yes | no: file a copy in Sent after "
+            "sending (auto: unless the provider already did)"),
+    Setting("mail.ca_file", str, "", "extra CA certificate to trust (a company's own CA)"),
+    Setting("mail.timeout", int, 30, "seconds to wait for a mail server before giving up"),
 )
 SETTINGS: Mapping[str, Setting] = {s.key: s for s in SPEC}
 

@@ -66,3 +66,18 @@ class StorageError(FollowupError):
 
     exit_code = 3
     http_status = 500
+
+
+class MailError(FollowupError):
+    """A mail server could not be reached or refused: down, wrong password, TLS, timeout, full.
+
+    `maybe_sent` is True when the connection broke while the message was being handed over,
+    so it may have gone out; `followup send` then checks the Sent folder before trying again.
+    """
+
+    exit_code = 4
+    http_status = 502
+
+    def __init__(self, message: str, *, maybe_sent: bool = False) -> None:
+        super().__init__(message)
+        self.maybe_sent = maybe_sent

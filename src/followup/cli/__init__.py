@@ -56,7 +56,16 @@ def _global_options(
 def _register() -> None:
     # Importing registers each group's commands on `app`; the modules import heavy libraries
     # (SQLAlchemy, YAML) only inside commands, so `followup --help` stays fast.
-    from followup.cli import check_cmd, config_cmd, demo, draft_cmd, entry, records, timeline_cmd  # noqa: F401
+    from followup.cli import (  # noqa: F401
+        check_cmd,
+        config_cmd,
+        demo,
+        draft_cmd,
+        entry,
+        mail_cmd,
+        records,
+        timeline_cmd,
+    )
 
 
 def main() -> None:
