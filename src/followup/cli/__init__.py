@@ -64,6 +64,7 @@ def _register() -> None:
         entry,
         mail_cmd,
         records,
+        serve_cmd,
         timeline_cmd,
     )
 
