@@ -131,9 +131,9 @@ def field_of(error: NotesFormatError, form: InterviewForm) -> str:
     key = error.field or ""
     match = _FIELD.match(key)
     if match:
-        position = int(match.group(1))
+        position = int(match.group(1)) - 1  # the notes parser counts from 1
         people = [p for p in form.people if p.name or p.email or p.discussed.strip()]
-        if position < len(people):
+        if 0 <= position < len(people):
             return f"p{people[position].index}_{match.group(2) or 'name'}"
     base = key.split(".")[0].split("[")[0]
     return base if base in INTERVIEW_FIELDS else ""

@@ -98,6 +98,22 @@ async def create(request: Request, state: State) -> Response:
     return redirect(f"/interviews/{new_id}?done=created")
 
 
+@router.post("/interviews/import")
+async def import_file(request: Request, state: State) -> Response:
+    upload = (await request.form()).get("file")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        raise InputError("choose a notes file (.md) to import")
+    data = await upload.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise InputError(f"{upload.filename}: larger than 1 MB; a notes file is a few KB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{upload.filename}: not UTF-8 text; save it as UTF-8") from None
+    stored, _ = services.save_notes(state, text, source=upload.filename)
+    return redirect(f"/interviews/{stored.id}?done=imported")
+
+
 @router.get("/interviews/{interview_id}")
 def interview_page(request: Request, state: State, interview_id: int) -> Response:
     from followup.timeline import Rules, countdown, timeline
@@ -150,22 +166,6 @@ def update_notes(request: Request, state: State, interview_id: int,
         form.error = error.message
         return _form_page(request, state, form, interview_id, 422, notes)
     return redirect(f"/interviews/{interview_id}?done=updated")
-
-
-@router.post("/interviews/import")
-async def import_file(request: Request, state: State) -> Response:
-    upload = (await request.form()).get("file")
-    if upload is None or isinstance(upload, str) or not upload.filename:
-        raise InputError("choose a notes file (.md) to import")
-    data = await upload.read(MAX_UPLOAD + 1)
-    if len(data) > MAX_UPLOAD:
-        raise InputError(f"{upload.filename}: larger than 1 MB; a notes file is a few KB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{upload.filename}: not UTF-8 text; save it as UTF-8") from None
-    stored, _ = services.save_notes(state, text, source=upload.filename)
-    return redirect(f"/interviews/{stored.id}?done=imported")
 
 
 @router.post("/interviews/{interview_id}/close")
