@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from followup.store import Store
 
 INSTALL_HINT = "install PostgreSQL to run them: apt-get install postgresql"
+# Mail fixtures (real Dovecot and aiosmtpd servers) live in their own module.
+pytest_plugins = ["conftest_mail"]
 
 
 @pytest.fixture(autouse=True)

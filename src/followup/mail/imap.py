@@ -178,13 +178,18 @@ def _incoming(meta: bytes, headers: bytes) -> Incoming:
     return parse_incoming(uid.group(1).decode() if uid else "", headers, received)
 
 
+def _text(exc: BaseException) -> str:
+    """An imaplib error's server text (imaplib passes the server's bytes as the argument)."""
+    arg = exc.args[0] if exc.args else ""
+    return server_text(arg if isinstance(arg, bytes | str) else str(arg))
+
+
 def _failure(exc: BaseException, account: Account) -> MailError:
     where = server_name("IMAP", account.imap_host, account.imap_port)
     if isinstance(exc, imaplib.IMAP4.abort):
-        return MailError(f"{where} closed the connection unexpectedly "
-                         f"({server_text(str(exc))})")
+        return MailError(f"{where} closed the connection unexpectedly ({_text(exc)})")
     if isinstance(exc, imaplib.IMAP4.error):
-        text = server_text(str(exc))
+        text = _text(exc)
         if looks_full(text):
             return MailError(f"{where}: the mailbox is full ({text})")
         return MailError(f"{where} refused: {text}")
@@ -220,7 +225,7 @@ def open_session(account: Account, password: Password, context: ssl.SSLContext
                 raise
             except imaplib.IMAP4.error as exc:
                 raise MailError(f"{where} refused the login for {account.user}: wrong user "
-                                f"name or password ({server_text(str(exc))}); Gmail, "
+                                f"name or password ({_text(exc)}); Gmail, "
                                 "Outlook, iCloud and Fastmail need an app password") from None
             yield Session(conn, account)
         except (OSError, imaplib.IMAP4.error) as exc:

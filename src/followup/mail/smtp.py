@@ -108,7 +108,9 @@ def send(account: Account, password: Password, context: ssl.SSLContext, data: by
         except (OSError, smtplib.SMTPException) as exc:
             raise _failure(exc, account) from None
         try:
-            conn.data(data)
+            code, reply = conn.data(data)
+            if code != 250:  # smtplib returns the final answer rather than raising
+                raise smtplib.SMTPDataError(code, reply)
         except smtplib.SMTPDataError as exc:
             raise _refusal(exc, account) from None  # the server said no: nothing was sent
         except (OSError, smtplib.SMTPException) as exc:
