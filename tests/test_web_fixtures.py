@@ -16,7 +16,7 @@ with warnings.catch_warnings():
 from followup.cli.demo import sample_notes_path
 from followup.web import WebSettings, create_app
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # the day after the Northwind interview
+NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # 09:00 in Chicago, the day after the interview
 BASE = "http://127.0.0.1:8765"
 
 

@@ -125,10 +125,12 @@ def interview_page(request: Request, state: State, interview_id: int) -> Respons
     now = state.now()
     items = timeline(interview, events, now, Rules.from_config(state.config()), drafts)
     names = {p.id: p.name for p in interview.interviewers}
+    thanked = {i.interviewer_id for i in items
+               if i.stage is Stage.THANK_YOU and not i.pending}
     return state.render(
         request, "interview.html", title=f"{interview.company} — {interview.role}",
         interview=interview, items=[(i, countdown(i, now), KIND_LABEL[i.kind]) for i in items],
-        drafts=list(reversed(drafts)), names=names, outcomes=OUTCOMES,
+        drafts=list(reversed(drafts)), names=names, outcomes=OUTCOMES, thanked=thanked,
         zone=state.user_zone(), closed=interview.status is Status.CLOSED)
 
 

@@ -26,6 +26,10 @@ GROUPS = (
     ("Time and place", "Times are shown in your zone; business days skip your country's "
                        "public holidays.", ("timezone", "country")),
     ("Limits", "When notes are due and how long they may be.", ("limits.",)),
+    ("Mail account (optional)", "To save notes in your mailbox's Drafts folder or send them "
+                                "from here. The password is kept in your system keyring by "
+                                "`followup mail setup` (or read from FOLLOWUP_MAIL_PASSWORD), "
+                                "never in this file.", ("mail.",)),
     ("Language model (optional)", "An OpenAI-compatible endpoint to polish drafts. Empty: "
                                   "off, and nothing leaves your machine.", ("llm.",)),
 )
@@ -49,7 +53,7 @@ def _groups(values: dict[str, object]) -> list[tuple[str, str, list[tuple[str, s
     out = []
     for title, blurb, prefixes in GROUPS:
         rows = [(s.key, LABELS.get(s.key) or s.key.split(".", 1)[-1].replace("_", " ")
-                 .capitalize(), values.get(s.key, s.default),
+                 .capitalize().replace("Linkedin", "LinkedIn"), values.get(s.key, s.default),
                  "number" if s.kind is int else "text", s.help)
                 for s in SPEC if s.key.startswith(prefixes)]
         out.append((title, blurb, rows))
@@ -61,7 +65,8 @@ def settings_page(request: Request, state: State) -> Response:
     config = state.config()
     return state.render(request, "settings.html", title="Settings",
                         groups=_groups(dict(config.values)), errors={}, zones=zone_names(),
-                        mail=mailbridge.actions(config))
+                        mail=mailbridge.actions(config, getattr(request.state, "mail_result",
+                                                                "")))
 
 
 @router.post("/settings")

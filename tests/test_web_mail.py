@@ -1,0 +1,63 @@
+"""The editor's mail hand-offs in process: the .eml download (no account needed), and what
+stage, send and the account test say when no account is set up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+
+from followup.config import set_value
+from test_web_fixtures import Browser, open_browser
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Browser]:
+    yield from open_browser(tmp_path)
+
+
+def _draft(browser: Browser) -> int:
+    interview_id = browser.import_sample()
+    drafts = browser.post(f"/api/interviews/{interview_id}/drafts", json={"to": "Dana"})
+    return int(drafts.json()[0]["draft_id"])
+
+
+def test_download_eml_without_an_account(browser: Browser) -> None:
+    draft_id = _draft(browser)
+    set_value("me.email", "priya.raman@example.com")
+    editor = browser.get(f"/drafts/{draft_id}").text
+    assert f'href="/drafts/{draft_id}/eml"' in editor
+    assert "Save in mail Drafts" not in editor  # no account: no staging or sending
+    response = browser.get(f"/drafts/{draft_id}/eml")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("message/rfc822")
+    assert "attachment" in response.headers["content-disposition"]
+    message = message_from_bytes(response.content, policy=policy.default)
+    assert message["To"].addresses[0].addr_spec == "dana.whitfield@northwind.example"
+    assert "Senior Data Engineer" in str(message["Subject"])
+    assert message["Message-ID"]
+
+
+def test_stage_and_send_need_an_account(browser: Browser) -> None:
+    draft_id = _draft(browser)
+    page = browser.get(f"/drafts/{draft_id}/send")
+    assert page.status_code >= 400 and "mail" in page.text.lower()
+    staged = browser.form(f"/drafts/{draft_id}/stage", {})
+    assert staged.status_code >= 400
+    assert browser.get(f"/api/drafts/{draft_id}").json()["status"] == "draft"
+
+
+def test_settings_show_the_mail_account_and_its_test(browser: Browser) -> None:
+    page = browser.get("/settings").text
+    assert 'name="mail.address"' in page and "No mail account is set up" in page
+    set_value("mail.address", "priya@example.com")
+    set_value("mail.imap_host", "127.0.0.1")
+    set_value("mail.smtp_host", "127.0.0.1")
+    set_value("mail.imap_port", "9")  # nothing listens on the discard port
+    set_value("mail.smtp_port", "9")
+    set_value("mail.security", "none")
+    response = browser.form("/settings/mail-test", {})
+    assert response.status_code == 200
+    assert "The test failed" in response.text or "Connection works" in response.text
