@@ -9,7 +9,7 @@
 "use strict";
 
 (function () {
-  var CHECK_DELAY = 60;     /* ms after the last keystroke: marks follow within ~100 ms */
+  var CHECK_DELAY = 40;     /* ms after the last keystroke: marks follow well within 100 ms */
   var SAVE_DELAY = 600;     /* ms after the last keystroke */
   var STATUS_LABEL = { ok: "ok", warn: "needs a look", fail: "missing", "n/a": "not applicable" };
 
