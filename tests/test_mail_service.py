@@ -201,3 +201,22 @@ def test_nothing_sent_means_no_scan_and_no_connection(sample: Sample) -> None:
     box = MemoryTransport()
     assert service.scan_replies(sample.store, ACCOUNT, None, MORNING, transport=box) == []
     assert box.calls == []
+
+
+def test_what_was_shown_is_exactly_what_goes_out(sample: Sample) -> None:
+    box = MemoryTransport()
+    draft_id = sample.dana.id or 0
+    shown = service.prepare_send(sample.store, draft_id, ACCOUNT, now=MORNING)
+    later = MORNING + timedelta(seconds=40)  # the user took a while to confirm
+    sent = service.send(sample.store, draft_id, ACCOUNT, box, now=later, prepared=shown)
+    assert box.outbox[0].data == shown.data and sent.message_id == shown.message_id
+
+
+def test_a_draft_edited_after_it_was_shown_is_not_sent(sample: Sample) -> None:
+    box = MemoryTransport()
+    draft_id = sample.dana.id or 0
+    shown = service.prepare_send(sample.store, draft_id, ACCOUNT, now=MORNING)
+    sample.store.save_draft(replace(sample.dana, body=sample.dana.body + "\nP.S."))
+    with pytest.raises(InputError, match="changed after it was shown"):
+        service.send(sample.store, draft_id, ACCOUNT, box, now=MORNING, prepared=shown)
+    assert box.outbox == []

@@ -243,7 +243,7 @@ def send(
             console.print("Not sent; the draft is unchanged.")
             return
         result = service.send(store, draft_id, account, now=moment, config=config,
-                              force=force)
+                              force=force, prepared=out)
     from followup.tracking import KIND_LABEL
 
     if result.already:
@@ -314,12 +314,16 @@ def replies(
     if not found:
         console.print("No replies to your notes yet.")
         return
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(config.timezone)
     for reply in found:
         who = reply.interviewer or reply.sender
         mark = "[green]new[/]" if reply.new else "[dim]known[/]"
+        when = reply.at.astimezone(zone)
         console.print(f"{mark} #{reply.interview_id} {escape(reply.company)}: "
                       f"{escape(who)} — {escape(reply.subject)} "
-                      f"[dim]({reply.at:%Y-%m-%d %H:%M}, by {reply.matched_by})[/]")
+                      f"[dim]({when:%Y-%m-%d %H:%M %Z}, by {reply.matched_by})[/]")
     fresh = sorted({r.interview_id for r in found if r.new})
     if fresh:
         ids = ", ".join(f"#{i}" for i in fresh)

@@ -184,12 +184,22 @@ def refusal(report: Report) -> str:
 def send(
     store: Store, draft_id: int, account: Account, transport: Transport | None = None, *,
     now: datetime, config: Config | None = None, force: bool = False,
+    prepared: Outgoing | None = None,
 ) -> Sent:
     """Send the draft over SMTP after the checker's re-check; mark it sent and record the
-    SENT event the timeline expects; file a copy in Sent when the provider does not."""
+    SENT event the timeline expects; file a copy in Sent when the provider does not.
+
+    `prepared` is what `prepare_send` showed the user: exactly those bytes (Message-ID and
+    Date included) go out, provided the draft has not changed since.
+    """
     from followup.tracking import mark_draft_sent
 
     out = prepare_send(store, draft_id, account, now=now, config=config)
+    if prepared is not None:
+        if prepared.draft != out.draft or prepared.draft.id != draft_id:
+            raise InputError(f"draft #{draft_id} changed after it was shown; nothing was "
+                             "sent, run the send again")
+        out = prepared
     if out.report.has_errors and not force:
         raise InputError(refusal(out.report))
     mailer = _connect(account, transport)
