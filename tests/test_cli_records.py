@@ -284,5 +284,5 @@ def test_demo_walks_through_the_sample_without_touching_user_data(cli, tmp_path)
     assert "due in 7 h" in out and "check-in 1" in out
     assert "p09.name-misspelled" in out and "p09.placeholder" in out
     assert "Wrote 4 events" in out
-    steps = [out.index(f"Step {n}") for n in range(1, 8)]
+    steps = [out.index(f"Step {n}") for n in range(1, 9)]
     assert steps == sorted(steps)

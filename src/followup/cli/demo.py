@@ -69,6 +69,7 @@ def demo(
 
 def run_demo(workdir: Path, keep: bool) -> None:
     from followup import config
+    from followup.cli.mail_cmd import explain_mail
     from followup.notes import read_notes_file
     from followup.store import open_store
 
@@ -98,15 +99,19 @@ def run_demo(workdir: Path, keep: bool) -> None:
         step(4, "Draft a note for each panel member, checked", f"followup draft {stored.id}")
         show_drafts(store, stored, settings)
 
-        step(5, "What is due, and when to send it", f"followup due --now {DEMO_NOW}")
+        step(5, "Review it in your own mailbox, send only when you say so",
+             "followup eml 1 -o note.eml   # or: followup stage 1 / followup send 1")
+        explain_mail(store, stored, now, settings)
+
+        step(6, "What is due, and when to send it", f"followup due --now {DEMO_NOW}")
         show_agenda(store, now, settings)
 
-        step(6, "Check a draft you wrote yourself",
+        step(7, "Check a draft you wrote yourself",
              f"followup check flawed-note.txt --interview {stored.id} --now {DEMO_NOW}")
         show_flawed_check(stored, now, settings)
 
         calendar_file = workdir / "followups.ics"
-        step(7, "Put the follow-ups in your calendar",
+        step(8, "Put the follow-ups in your calendar",
              f"followup calendar --all -o {calendar_file.name}")
         export_calendar(store, now, settings, calendar_file)
 
@@ -118,6 +123,7 @@ def run_demo(workdir: Path, keep: bool) -> None:
         "  [bold]followup import notes.md[/]     or import a notes file (see README)\n"
         "  [bold]followup draft ID[/]            a note for each interviewer\n"
         "  [bold]followup due[/]                 what to send today, what is coming\n"
+        "  [bold]followup serve[/]               all of it in your browser\n"
     )
     if keep:
         console.print(f"The demo database is kept: followup --db {url} list")
