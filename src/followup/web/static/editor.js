@@ -1,5 +1,5 @@
 /* followup draft editor: live check with marks in the text, tooltips with one-click fixes,
-   the practice checklist and score, counters, copy, and autosave (server + local backup).
+   the practice checklist and score, counters and copy; autosave is autosave.js.
 
    Findings come from POST /api/check with offsets into the full text, which is
    "Subject: <subject>\n\n<body>" for an email with a subject, else the body. The marks are
@@ -10,12 +10,11 @@
 
 (function () {
   var CHECK_DELAY = 40;     /* ms after the last keystroke: marks follow well within 100 ms */
-  var SAVE_DELAY = 600;     /* ms after the last keystroke */
   var STATUS_LABEL = { ok: "ok", warn: "needs a look", fail: "missing", "n/a": "not applicable" };
 
-  var root, body, subject, highlights, tip, csrf, draftId, storageKey;
+  var root, body, subject, highlights, tip, csrf, draftId, autosave;
   var findings = [], checkedText = null, checkSeq = 0, checkTimer = 0, controller = null;
-  var saveTimer = 0, savedSubject = "", savedBody = "", saving = null, activeIndex = -1;
+  var activeIndex = -1;
 
   function $(id) { return document.getElementById(id); }
 
@@ -23,7 +22,6 @@
     return subject && subject.value.trim() ? "Subject: " + subject.value.trim() + "\n\n" : "";
   }
   function fullText() { return prefix() + body.value; }
-  function dirty() { return (subject ? subject.value : "") !== savedSubject || body.value !== savedBody; }
 
   /* -- live check ------------------------------------------------------------------------ */
 
@@ -280,71 +278,11 @@
     counter.textContent = text;
   }
 
-  /* -- autosave -------------------------------------------------------------------------- */
-
-  function state(text, failed) {
-    var el = $("save-state");
-    el.textContent = text;
-    el.classList.toggle("failed", !!failed);
-  }
-
-  function backup() {
-    try {
-      localStorage.setItem(storageKey, JSON.stringify({ subject: subject ? subject.value : "", body: body.value, at: Date.now() }));
-    } catch (e) { /* private mode: the server copy still counts */ }
-  }
-
-  function save(keepalive) {
-    clearTimeout(saveTimer);
-    if (!dirty()) return saving || Promise.resolve(true);
-    var sentSubject = subject ? subject.value : "", sentBody = body.value;
-    state("Saving…");
-    saving = fetch("/api/drafts/" + draftId, {
-      method: "PUT", keepalive: !!keepalive, credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: JSON.stringify({ subject: sentSubject, body: sentBody })
-    }).then(function (r) {
-      if (!r.ok) throw new Error("status " + r.status);
-      savedSubject = sentSubject;
-      savedBody = sentBody;
-      if (!dirty()) {
-        try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
-        state("Saved");
-      }
-      return true;
-    }).catch(function () {
-      state("Not saved yet: kept in this browser, retrying", true);
-      saveTimer = setTimeout(save, 3000);
-      return false;
-    }).finally(function () { saving = null; });
-    return saving;
-  }
-
   function edited() {
     grow();
     count();
-    backup();
-    state("Editing…");
+    autosave.touched();
     scheduleCheck();
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, SAVE_DELAY);
-  }
-
-  function restoreLocal() {
-    var raw = null;
-    try { raw = localStorage.getItem(storageKey); } catch (e) { return; }
-    if (!raw) return;
-    try {
-      var kept = JSON.parse(raw);
-      if (kept.body !== body.value || (subject && kept.subject !== subject.value)) {
-        body.value = kept.body;
-        if (subject) subject.value = kept.subject;
-        state("Restored your unsaved edit");
-        save();
-      } else {
-        localStorage.removeItem(storageKey);
-      }
-    } catch (e) { localStorage.removeItem(storageKey); }
   }
 
   /* -- wiring ---------------------------------------------------------------------------- */
@@ -354,8 +292,8 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
-        Promise.resolve(save()).then(function () {
-          try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
+        Promise.resolve(autosave.save()).then(function () {
+          autosave.forget();
           HTMLFormElement.prototype.submit.call(form);
         });
       });
@@ -371,12 +309,11 @@
     tip = $("tip");
     csrf = document.querySelector('meta[name="csrf-token"]').content;
     draftId = root.dataset.draftId;
-    storageKey = "followup-draft-" + draftId;
-    savedSubject = subject ? subject.value : "";
-    savedBody = body.value;
     body.classList.add("grown");
     var readOnly = root.dataset.sent === "yes";
-    if (!readOnly) restoreLocal();
+    autosave = window.FollowupAutosave({ body: body, subject: subject, csrf: csrf,
+      draftId: draftId, status: $("save-state") });
+    if (!readOnly) autosave.restore();
     grow();
     count();
     runCheck();
@@ -403,10 +340,6 @@
     });
     tip.querySelector("[data-tip-close]").addEventListener("click", function () { hideTip(); body.focus(); });
     window.addEventListener("resize", function () { grow(); drawMarks(); });
-    document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden" && dirty()) save(true);
-    });
-    window.addEventListener("pagehide", function () { if (dirty()) save(true); });
 
     $("copy").addEventListener("click", function () {
       window.followupCopy(body.value).then(function () { $("copied").textContent = "Note copied."; });
