@@ -140,7 +140,7 @@
     });
     if (!rows.length) {
       var none = document.createElement("li");
-      none.className = "muted";
+      none.className = "muted none";
       none.textContent = "No findings. Read it once more, then send it.";
       rows.push(none);
     }
