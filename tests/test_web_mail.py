@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,3 +62,56 @@ def test_settings_show_the_mail_account_and_its_test(browser: Browser) -> None:
     response = browser.form("/settings/mail-test", {})
     assert response.status_code == 200
     assert "The test failed" in response.text or "Connection works" in response.text
+
+
+@pytest.fixture
+def mailbox(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A configured account whose server is an in-memory transport."""
+    from followup.mail import service
+    from followup.mail.memory import MemoryTransport
+
+    for key, value in (("mail.address", "priya@example.com"), ("mail.imap_host", "imap.x"),
+                       ("mail.smtp_host", "smtp.x"), ("me.name", "Priya Raman")):
+        set_value(key, value)
+    transport = MemoryTransport()
+    monkeypatch.setattr(service, "_connect", lambda account, given=None: transport)
+    return transport
+
+
+def test_stage_in_drafts(browser: Browser, mailbox: Any) -> None:
+    from followup.mail.transport import Folder
+
+    draft_id = _draft(browser)
+    assert "Save in mail Drafts" in browser.get(f"/drafts/{draft_id}").text
+    response = browser.form(f"/drafts/{draft_id}/stage", {})
+    assert response.status_code == 303
+    assert "Drafts folder" in browser.get(response.headers["location"]).text
+    assert len(mailbox.folders[Folder.DRAFTS]) == 1
+    assert browser.get(f"/api/drafts/{draft_id}").json()["status"] == "staged"
+
+
+def test_send_shows_exactly_what_goes_then_sends(browser: Browser, mailbox: Any) -> None:
+    import re
+
+    draft_id = _draft(browser)
+    page = browser.get(f"/drafts/{draft_id}/send")
+    assert page.status_code == 200, page.text
+    assert "dana.whitfield@northwind.example" in page.text and "Subject" in page.text
+    fingerprint = re.search(r'name="fingerprint" value="(\w+)"', page.text)
+    assert fingerprint
+    # the note changes after it was reviewed: nothing is sent
+    draft = browser.get(f"/api/drafts/{draft_id}").json()
+    browser.put(f"/api/drafts/{draft_id}", json={"subject": draft["subject"],
+                                                 "body": draft["body"] + "\nP.S. One more."})
+    stale = browser.form(f"/drafts/{draft_id}/send", {"fingerprint": fingerprint.group(1),
+                                                      "force": "yes"})
+    assert stale.status_code == 422 and "changed since you reviewed" in stale.text
+    assert mailbox.outbox == []
+    page = browser.get(f"/drafts/{draft_id}/send")
+    fingerprint = re.search(r'name="fingerprint" value="(\w+)"', page.text)
+    assert fingerprint
+    sent = browser.form(f"/drafts/{draft_id}/send", {"fingerprint": fingerprint.group(1),
+                                                     "force": "yes"})
+    assert sent.status_code == 303, sent.text
+    assert [e.recipients for e in mailbox.outbox] == [("dana.whitfield@northwind.example",)]
+    assert browser.get(f"/api/drafts/{draft_id}").json()["status"] == "sent"

@@ -21,6 +21,14 @@ router = APIRouter()
 State = Annotated[AppState, Depends(app_state)]
 
 
+def shown(out: Any) -> str:
+    """A fingerprint of what the confirmation page showed: recipient, subject and body."""
+    import hashlib
+
+    text = "\n".join((out.recipient, out.draft.subject, out.draft.body))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def available() -> bool:
     """Whether the mail module (eml, account, service) is part of this install."""
     try:
@@ -78,19 +86,27 @@ def confirm_send(request: Request, state: State, draft_id: int) -> Response:
     blocked = refusal(out.report) if out.report.has_errors else ""
     return state.render(request, "send.html", title="Send this note?", draft_id=draft_id,
                         headers=headers, body=out.draft.body.strip("\n"), report=out.report,
-                        recipient=out.recipient, resuming=out.resuming,
+                        recipient=out.recipient, resuming=out.resuming, shown=shown(out),
                         blocked=blocked.replace("pass --force", "tick the box below"))
 
 
 @router.post("/drafts/{draft_id}/send")
-def send(state: State, draft_id: int,
+def send(state: State, draft_id: int, fingerprint: Annotated[str, Form()],
          force: Annotated[str | None, Form()] = None) -> Response:
+    from followup.errors import InputError
     from followup.mail.account import require_account
+    from followup.mail.service import prepare_send
     from followup.mail.service import send as send_draft
 
     config = state.config()
-    send_draft(state.store, draft_id, require_account(config), now=state.now(), config=config,
-               force=force == "yes")
+    account = require_account(config)
+    now = state.now()
+    out = prepare_send(state.store, draft_id, account, now=now, config=config)
+    if shown(out) != fingerprint:
+        raise InputError("the note changed since you reviewed it; nothing was sent. Review "
+                         "it again before sending")
+    send_draft(state.store, draft_id, account, now=now, config=config, force=force == "yes",
+               prepared=out)
     state.changed()
     return RedirectResponse("/?done=mailed", status_code=303)
 
