@@ -122,3 +122,19 @@ def test_removing_an_interviewer_keeps_their_drafts(
     store.save_interview(replace(interview, interviewers=interview.interviewers[1:]))
     kept = store.get_draft(draft.id or 0)
     assert kept.interviewer_id is None and kept.body == draft.body
+
+
+def test_record_sent_saves_the_draft_and_the_event_together(
+    store: Store, make_interview: MakeInterview
+) -> None:
+    interview, _ = store.save_interview(make_interview())
+    draft = store.save_draft(a_draft(interview))
+    sent = replace(draft, status=DraftStatus.SENT, sent_at=AT)
+    event = Event(interview.id or 0, EventKind.SENT, AT, draft.interviewer_id,
+                  FollowupKind.THANK_YOU, draft.id)
+    assert store.record_sent(sent, event).status is DraftStatus.SENT
+    assert [e.draft_id for e in store.list_events(interview.id)] == [draft.id]
+    # An unknown draft writes neither the draft nor the event.
+    with pytest.raises(NotFoundError):
+        store.record_sent(replace(sent, id=999), event)
+    assert len(store.list_events(interview.id)) == 1

@@ -86,8 +86,7 @@ def mark_draft_sent(
         raise InputError(f"draft #{draft.id} names no interviewer; use "
                          f"`followup sent {interview.id} --to NAME --stage thank-you`")
     kind = next_kind(draft.stage, person, store.list_events(interview.id))
-    store.record_event(Event(interview.id or 0, EventKind.SENT, at,
-                             person.id if person else None, kind, draft.id,
-                             person.name if person else ""))
-    saved = store.save_draft(replace(draft, status=DraftStatus.SENT, sent_at=at))
+    event = Event(interview.id or 0, EventKind.SENT, at, person.id if person else None, kind,
+                  draft.id, person.name if person else "")
+    saved = store.record_sent(replace(draft, status=DraftStatus.SENT, sent_at=at), event)
     return kind, saved, interview, person

@@ -199,6 +199,14 @@ class Store:
                 raise _not_found(event.interview_id)
             return replace(event, id=followups.insert_event(conn, event))
 
+    def record_sent(self, draft: Draft, event: Event) -> Draft:
+        """Save a draft's new (sent) state and the SENT event together: both or neither."""
+        with self._transaction(write=True) as conn:
+            if draft.id is None or not followups.update_draft(conn, draft, self._clock()):
+                raise _draft_not_found(draft.id or 0)
+            followups.insert_event(conn, event)
+            return followups.load_drafts(conn, draft_id=draft.id)[0]
+
     def list_events(self, interview_id: int | None = None) -> list[Event]:
         """Events in the order they happened, of one interview or of all."""
         with self._transaction(write=False) as conn:
