@@ -34,6 +34,11 @@ INSTALL_HINT = "install PostgreSQL to run them: apt-get install postgresql"
 pytest_plugins = ["conftest_mail"]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the real user directories or a database named in the environment."""
