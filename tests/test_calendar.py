@@ -11,6 +11,7 @@ import icalendar
 import pytest
 
 from followup import calendar as cal
+from followup import config
 from followup.model import Event, EventKind, FollowupKind, Interview, Interviewer
 from followup.timeline import Rules, TimelineItem, timeline
 
@@ -162,3 +163,47 @@ def test_url_quote_matches_urllib(text: str):
     from urllib.parse import quote
 
     assert cal.url_quote(text) == quote(text, safe="/")
+
+
+def test_the_same_items_give_the_same_bytes_whatever_the_hash_seed() -> None:
+    """icalendar adds zones in set order; the export must not depend on PYTHONHASHSEED."""
+    import subprocess
+    import sys
+
+    script = (
+        "from datetime import datetime; from dataclasses import replace; import hashlib\n"
+        "from pathlib import Path\n"
+        "from followup import config; from followup.calendar import to_ics\n"
+        "from followup.cli.demo import sample_notes_path\n"
+        "from followup.notes import read_notes_file\n"
+        "from followup.timeline import Rules, timeline\n"
+        "i = read_notes_file(sample_notes_path())\n"
+        "i = replace(i, id=1, interviewers=tuple(replace(p, id=n) for n, p in "
+        "enumerate(i.interviewers, 1)))\n"
+        "now = datetime.fromisoformat('2026-11-25T08:00:00-06:00')\n"
+        "print(hashlib.sha256(to_ics(timeline(i, [], now, Rules.from_config(config.defaults())),"
+        " now)).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
+                       text=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("1", "3")
+    }
+    assert len(digests) == 1
+
+
+def test_descriptions_speak_plainly_in_the_events_own_zone() -> None:
+    from followup.calendar import entry_for
+    from followup.cli.demo import sample_notes_path
+    from followup.notes import read_notes_file
+
+    interview = read_notes_file(sample_notes_path())
+    now = datetime.fromisoformat("2026-11-25T08:00:00-06:00")
+    items = timeline(interview, [], now, Rules.from_config(config.defaults()))
+    dana = next(i for i in items if i.to == "Dana Whitfield" and i.kind.value == "thank-you")
+    details = entry_for(dana).details
+    # Ends 15:30 CST = 16:30 EST; the window opens an hour later and closes 24 h after the end.
+    assert "Send the thank-you note to Dana Whitfield between Tue 24 Nov 17:30 and " \
+           "Wed 25 Nov 16:30 (EST); best at 08:00." in details
+    check_in = next(i for i in items if i.kind.value == "check-in-1")
+    assert "the first check-in" in entry_for(check_in).details

@@ -35,6 +35,11 @@ KIND_TITLES = {
     FollowupKind.CHECK_IN_1: "Check in",
     FollowupKind.CHECK_IN_2: "Second (last) check-in",
 }
+KIND_WORDS = {
+    FollowupKind.THANK_YOU: "the thank-you note",
+    FollowupKind.CHECK_IN_1: "the first check-in",
+    FollowupKind.CHECK_IN_2: "the second and last check-in",
+}
 
 
 @dataclass(frozen=True)
@@ -58,10 +63,15 @@ def entry_for(item: TimelineItem) -> CalendarEntry:
     """Title, time and description of an item's calendar event."""
     whom = f" to {item.to}" if item.to else ""
     title = f"{KIND_TITLES[item.kind]}{whom} ({item.company})"
+    # Every time in the description is in the event's own zone (the recipient's), so the
+    # text and the event never disagree.
+    start = item.suggested_send_at
+    zone = start.tzinfo
+    opens, due = item.opens_at.astimezone(zone), item.due_at.astimezone(zone)
     lines = [
         f"{item.company} — {item.role}",
-        f"{item.kind.value}{whom}; window opens {item.opens_at:%a %Y-%m-%d %H:%M %Z}, "
-        f"due {item.due_at:%a %Y-%m-%d %H:%M %Z}.",
+        f"Send {KIND_WORDS[item.kind]}{whom} between {opens:%a %d %b %H:%M} and "
+        f"{due:%a %d %b %H:%M} ({due:%Z}); best at {start:%H:%M}.",
     ]
     if item.note:
         lines.append(item.note)
@@ -69,7 +79,6 @@ def entry_for(item: TimelineItem) -> CalendarEntry:
         stage = "thank-you" if item.kind is FollowupKind.THANK_YOU else "check-in"
         target = f" --to '{item.to}'" if item.to else ""
         lines.append(f"When sent: followup sent {item.interview_id}{target} --stage {stage}")
-    start = item.suggested_send_at
     return CalendarEntry(item_uid(item), title, start, start + timedelta(minutes=EVENT_MINUTES),
                          "\n".join(lines))
 
@@ -141,6 +150,12 @@ def to_ics(items: Iterable[TimelineItem], now: datetime) -> bytes:
         calendar.add_component(event)
     # Zone rules for the years the events fall in (plus a margin), not since 1970.
     calendar.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
+    # icalendar adds the zones in set order, which varies with the hash seed; sort them (and
+    # put them first, as is customary) so the same data always gives the same bytes.
+    zones = sorted((c for c in calendar.subcomponents if c.name == "VTIMEZONE"),
+                   key=lambda c: str(c["TZID"]))
+    events = [c for c in calendar.subcomponents if c.name != "VTIMEZONE"]
+    calendar.subcomponents[:] = [*zones, *events]
     return bytes(calendar.to_ical())
 
 
