@@ -2,8 +2,9 @@
 
 Each note names its record (a key of records.yaml, or `northwind`/`contoso` from
 followup.check.examples), the addressee, stage, medium, moment, other interviews and panel
-drafts, and the rule ids expected at error level (exactly) and at warning level (at least);
-`absent` lists rule ids that must not fire at any severity (pinned false alarms).
+drafts, and the rule ids expected at error level (exactly) and at warning and suggestion
+level (at least); `absent` lists rule ids that must not fire at any severity (pinned false
+alarms); `accept` lists words of the user's own dictionary (as `check --accept`).
 Notes marked `clean` must also have no spelling or name findings and score 90 or more.
 """
 
@@ -76,16 +77,16 @@ def test_corpus_is_big_and_varied() -> None:
 
 @pytest.mark.parametrize("note", NOTES, ids=[n["id"] for n in NOTES])
 def test_corpus_note(note: dict[str, Any]) -> None:
-    report = check(note["text"], context_for(note))
-    found_errors = {f.rule for f in report.findings if f.severity is Severity.ERROR}
-    found_warnings = {f.rule for f in report.findings if f.severity is Severity.WARNING}
+    report = check(note["text"], context_for(note), words=note.get("accept", ()))
+    found = {s: {f.rule for f in report.findings if f.severity is s} for s in Severity}
     detail = [(f.severity.value, f.rule, f.text[:40], f.message) for f in report.findings]
-    assert found_errors == set(note.get("errors", ())), detail
-    assert set(note.get("warnings", ())) <= found_warnings, detail
+    assert found[Severity.ERROR] == set(note.get("errors", ())), detail
+    assert set(note.get("warnings", ())) <= found[Severity.WARNING], detail
+    assert set(note.get("suggestions", ())) <= found[Severity.SUGGESTION], detail
     assert not set(note.get("absent", ())) & {f.rule for f in report.findings}, detail
     if note.get("clean"):
         assert not {"p09.spelling", "p09.name-misspelled"} & {f.rule for f in report.findings}, (
             detail)
         assert report.score >= 90, (report.score, detail)
-    if found_errors:
+    if found[Severity.ERROR]:
         assert report.score < 70

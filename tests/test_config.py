@@ -58,3 +58,34 @@ def test_the_default_zone_is_the_systems(monkeypatch: pytest.MonkeyPatch) -> Non
     assert config.defaults().timezone == "Asia/Kolkata"
     monkeypatch.setenv("TZ", "Not/AZone")
     assert config.system_timezone() != "Not/AZone"
+
+
+def test_word_lists_take_comma_separated_text(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    assert config.load(path).get("check.words") == ()
+    config.set_value("check.words", " roastery, Kubeflow,,roastery\nTullamore ", path)
+    assert config.load(path).get("check.words") == ("roastery", "Kubeflow", "Tullamore")
+    assert "words = [" in path.read_text(encoding="utf-8")
+    config.set_value("check.words", "", path)
+    assert config.load(path).get("check.words") == ()
+
+
+def test_word_lists_refuse_phrases_and_wrong_types(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    with pytest.raises(ConfigError, match=r"check\.words: 'cold brew' is not a single word"):
+        config.set_value("check.words", "roastery, cold brew", path)
+    assert not path.exists()
+    path.write_text('[check]\nwords = "roastery"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"check\.words must be a list of words"):
+        config.load(path)
+    path.write_text("[check]\nwords = ['roastery', 3]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"check\.words must be a list of words"):
+        config.load(path)
+
+
+def test_word_lists_sit_beside_rule_switches(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[checks]\np07 = false\n[check]\nwords = ['Kubeflow']\n", encoding="utf-8")
+    loaded = config.load(path)
+    assert loaded.get("checks.p07") is False
+    assert loaded.get("check.words") == ("Kubeflow",)

@@ -8,8 +8,9 @@ type with a message that says what was expected.
 from __future__ import annotations
 
 import contextlib
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from followup.paths import atomic_write_text, config_file
 
 @dataclass(frozen=True)
 class Setting:
+    """One key: `kind` is int, str, or list (a list of words, held as a tuple of text)."""
+
     key: str
     kind: type
     default: Any
@@ -68,6 +71,8 @@ SPEC: tuple[Setting, ...] = (
             "sending (auto: unless the provider already did)"),
     Setting("mail.ca_file", str, "", "extra CA certificate to trust (a company's own CA)"),
     Setting("mail.timeout", int, 30, "seconds to wait for a mail server before giving up"),
+    Setting("check.words", list, (), "your own dictionary: words spelling never flags "
+            "(comma-separated for `config set`, e.g. \"roastery, Kubeflow\")"),
 )
 SETTINGS: Mapping[str, Setting] = {s.key: s for s in SPEC}
 
@@ -174,11 +179,40 @@ def _checked(key: str, value: Any, source: Path | str) -> Any:
         raise ConfigError(f"{source}: {key} must be a whole number, not {value!r}")
     if setting.kind is str and not isinstance(value, str):
         raise ConfigError(f"{source}: {key} must be text, not {value!r}")
+    if setting.kind is list:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{source}: {key} must be a list of words such as "
+                              f"[\"roastery\", \"Kubeflow\"], not {value!r}")
+        value = words_list(value, f"{source}: {key}")
     if key == "timezone":
         check_timezone(value, f"{source}: {key}")
     if key == "country":
         check_country(value, f"{source}: {key}")
     return value
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+MAX_WORD_CHARS = 64
+
+
+def words_list(items: Iterable[str], where: str) -> tuple[str, ...]:
+    """Single words, stripped, blanks and repeats dropped; anything else is a ConfigError."""
+    out: list[str] = []
+    for item in items:
+        word = item.strip()
+        if not word:
+            continue
+        if len(word) > MAX_WORD_CHARS or not _WORD_RE.fullmatch(word):
+            raise ConfigError(f"{where}: {word!r} is not a single word; give words separated "
+                              "by commas, e.g. \"roastery, Kubeflow\"")
+        if word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def parse_words(raw: str, where: str) -> tuple[str, ...]:
+    """Comma-separated text (newlines count as commas) → the words in it, checked."""
+    return words_list(re.split(r"[,\n]", raw), where)
 
 
 def check_timezone(name: str, where: str) -> ZoneInfo:
@@ -214,6 +248,8 @@ def parse_value(key: str, raw: str) -> Any:
             raise ConfigError(f"{key} must be a whole number, not {raw!r}") from None
         if value < 0:
             raise ConfigError(f"{key} must not be negative, got {value}")
+    if setting.kind is list:
+        value = parse_words(raw, key)
     if key == "country":
         value = raw.upper()
     return _checked(key, value, "config")
@@ -229,7 +265,7 @@ def set_value(key: str, raw: str, path: Path | None = None) -> Config:
             stored = _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: not valid TOML ({exc}); fix or remove it") from exc
-    stored[key] = value
+    stored[key] = list(value) if isinstance(value, tuple) else value
     import tomli_w
 
     atomic_write_text(path, tomli_w.dumps(_nest(stored)))

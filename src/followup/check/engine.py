@@ -66,9 +66,19 @@ def check(
     *,
     registry: Registry | None = None,
     checks: Mapping[str, bool] | None = None,
+    words: Iterable[str] = (),
 ) -> Report:
-    """Check a note; `config` is a `followup.config.Config` (defaults when None)."""
-    settings = config if isinstance(config, Settings) else Settings.from_config(config, checks)
+    """Check a note; `config` is a `followup.config.Config` (defaults when None).
+
+    `checks` switches rules on or off and `words` are accepted as correctly spelled, for this
+    call only (on top of the config's `checks.*` and `check.words`).
+    """
+    if isinstance(config, Settings):
+        settings = config
+        if words:
+            settings = replace(settings, words=settings.words | frozenset(words))
+    else:
+        settings = Settings.from_config(config, checks, words)
     registry = registry or default_registry()
     ctx = context or CheckContext()
     doc = Document(text, ctx.subject)

@@ -2,7 +2,9 @@
 
 `northwind` is the sample interview (three interviewers, a job description, qualifications);
 variants add the moment of sending, another interview (Contoso) as a copy-paste source, a
-panel draft, a stage or a medium. Rules name one of these as their `example_context`.
+panel draft, a stage or a medium. `kestrel` is a second, smaller interview whose people have
+accented names (Siobhán Ní Bhriain, Ciarán Ó Dónaill; the candidate is Tomasz Wiśniewski).
+Rules name one of these as their `example_context`.
 """
 
 from __future__ import annotations
@@ -79,6 +81,20 @@ CONTOSO = Interview(
     interviewers=(Interviewer(name="Graham Pettigrew", discussed=("clinical trial dashboards",)),),
 )
 
+KESTREL = Interview(
+    company="Kestrel Robotics",
+    role="Platform Engineer",
+    starts_at=datetime(2026, 10, 5, 10, 0, tzinfo=ZoneInfo("Europe/Dublin")),
+    timezone="Europe/Dublin",
+    interviewers=(
+        Interviewer(name="Siobh\u00e1n N\u00ed Bhriain", title="Head of Infrastructure",
+                    discussed=("consolidating three Kubernetes clusters into one",)),
+        Interviewer(name="Ciar\u00e1n \u00d3 D\u00f3naill", title="Senior SRE",
+                    discussed=("moving alerts from static thresholds to SLO burn rates",)),
+    ),
+    me=Me(name="Tomasz Wi\u015bniewski"),
+)
+
 PANEL_DRAFT = (
     "Subject: Thank you for Tuesday's interview\n\n"
     "Dear Luis,\n\n"
@@ -107,6 +123,7 @@ def example_context(name: str | None) -> CheckContext:
         "northwind-others": replace(_BASE, other_interviews=(CONTOSO,)),
         "northwind-panel": replace(
             _BASE, other_drafts=(PANEL_DRAFT.replace("Luis", "Mei-Ling"),)),
+        "kestrel": CheckContext(interview=KESTREL, interviewer=KESTREL.interviewers[0]),
         "check-in": CheckContext(stage=Stage.CHECK_IN),
         "northwind-check-in": replace(
             _BASE, stage=Stage.CHECK_IN, now=datetime(2026, 12, 8, 9, 0, tzinfo=CHICAGO)),

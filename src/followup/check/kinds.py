@@ -13,7 +13,7 @@ record. `applies` limits a rule to stages, media and to contexts that have what 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -232,16 +232,21 @@ class Logic(Rule):
 
 @dataclass(frozen=True)
 class Settings:
-    """The configuration values rules read (limits), plus the enable/disable switches."""
+    """The configuration values rules read (limits), the enable/disable switches, and the
+    user's own dictionary (`check.words` plus `check --accept`), as written."""
 
     limits: Mapping[str, int]
     checks: Mapping[str, bool] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()
 
     def limit(self, name: str) -> int:
         return int(self.limits[name])
 
     @classmethod
-    def from_config(cls, config: Any = None, checks: Mapping[str, bool] | None = None) -> Settings:
+    def from_config(cls, config: Any = None, checks: Mapping[str, bool] | None = None,
+                    words: Iterable[str] = ()) -> Settings:
+        """Settings from a `followup.config.Config` (defaults when None); `checks` and
+        `words` add switches and accepted words for one run."""
         from followup import config as config_module
 
         cfg = config if config is not None else config_module.defaults()
@@ -251,7 +256,9 @@ class Settings:
         switches = {k.removeprefix("checks."): bool(v) for k, v in values.items()
                     if k.startswith("checks.")}
         switches.update(checks or {})
-        return cls(limits=limits, checks=switches)
+        mine = frozenset(w.strip() for w in (*values.get("check.words", ()), *words)
+                         if w.strip())
+        return cls(limits=limits, checks=switches, words=mine)
 
 
 def is_enabled(rule_id: str, checks: Mapping[str, bool]) -> bool:

@@ -8,7 +8,9 @@ filtered afterwards against a record-aware dictionary: every word of the names, 
 role, job description, notes, points, questions and qualifications, plus a built-in list of
 technical terms. Words with digits (p99, k8s), inner capitals (PostgreSQL, GitHub) and short
 all-caps acronyms are never spelling mistakes; nor are capitalised words in the middle of a
-sentence or in the greeting and signature (proper nouns Harper cannot know).
+sentence or in the greeting and signature (proper nouns Harper cannot know). The user's own
+dictionary (`check.words` in config.toml, `followup check --accept WORD`) joins the record's
+words (see `personal_words`).
 """
 
 from __future__ import annotations
@@ -247,6 +249,19 @@ def _record_words(interview: Interview) -> frozenset[str]:
         for piece in re.split(r"['’\-]", token):
             words.add(fold(piece))
     return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def personal_words(words: frozenset[str]) -> frozenset[str]:
+    """The user's own dictionary (`check.words`, `check --accept`), folded like record words.
+
+    A word there is never a misspelling, in any case or accent ("roastery", "Roastery").
+    """
+    folded: set[str] = set()
+    for token in tokens(" ".join(words)):
+        folded.add(fold(token))
+        folded.update(fold(piece) for piece in re.split(r"['’\-.]", token) if piece)
+    return frozenset(folded)
 
 
 def is_known_term(word: str, known: frozenset[str]) -> bool:

@@ -1,4 +1,4 @@
-"""Word-level helpers: meaning-bearing words, light stemming, fuzzy names, shingles.
+"""Word-level helpers: meaning-bearing words, light stemming, name distance, shingles.
 
 "Matched by meaning-bearing words" (P2, P5, P6) means: tokenize, drop stop words and the
 words every thank-you note uses, stem lightly ("migrating" ~ "migration" ~ "migrate"), then
@@ -97,17 +97,26 @@ def related(point: str, note_stems: frozenset[str]) -> bool:
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, giving up (returning `limit`) once it exceeds limit − 1."""
+    """Edit distance where swapping two neighbouring letters counts as one edit (optimal
+    string alignment, "Dena" ~ "Dean" at 1); gives up (returning `limit`) at `limit`.
+
+    Each letter is edited at most once, so "ca" → "abc" is 3, not 2 (unrestricted
+    Damerau–Levenshtein); for typos in a name the difference does not matter.
+    """
     if abs(len(a) - len(b)) >= limit:
         return limit
+    before: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            best = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
+                best = min(best, before[j - 2] + 1)
+            cur.append(best)
         if min(cur) >= limit:
-            return limit
-        prev = cur
+            return limit  # a row's minimum never decreases, transpositions included
+        before, prev = prev, cur
     return min(prev[-1], limit)
 
 

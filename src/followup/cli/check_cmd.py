@@ -1,7 +1,8 @@
 """`followup check`: check a draft against the practices; findings in place, score, exit code.
 
 Reads a plain-text file (optional first line `Subject: …`), an `.eml` file (plain or HTML
-part), or stdin. Exit 0 when no finding is an error, 1 when one is, 2 for input errors.
+part), or stdin. `--accept WORD` adds words to the user's dictionary (`check.words`) for one
+run. Exit 0 when no finding is an error, 1 when one is, 2 for input errors.
 """
 
 from __future__ import annotations
@@ -167,11 +168,20 @@ def check_command(
                                    help="The moment of sending (default: now, with --interview)."),
     other_drafts: list[Path] = typer.Option([], "--panel-draft", metavar="FILE",
                                             help="Another panel member's draft (repeatable)."),
+    accept: list[str] = typer.Option([], "--accept", metavar="WORD",
+                                     help="A word spelling should accept this run, on top of "
+                                          "config check.words (repeatable; commas split)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Check a draft against the practices: findings in place, a score, and exit 1 on errors."""
     from followup.check import CheckContext, check
+    from followup.config import parse_words
+    from followup.errors import ConfigError
 
+    try:
+        accepted = parse_words(",".join(accept), "--accept")
+    except ConfigError as exc:
+        raise InputError(exc.message) from None
     text = read_input(file)
     drafts = tuple(read_input(str(p)) for p in other_drafts)
     interview = None
@@ -187,7 +197,7 @@ def check_command(
         stage=stage, medium=medium, now=moment, other_interviews=others,
         other_drafts=drafts, candidate_name=config.me.name,
     )
-    report = check(text, context, config)
+    report = check(text, context, config, words=accepted)
     if as_json:
         from followup.cli.render import print_json
 

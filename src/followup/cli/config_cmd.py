@@ -15,6 +15,7 @@ app.add_typer(config_app, name="config")
 @config_app.command("show")
 def show(as_json: bool = typer.Option(False, "--json")) -> None:
     """Every setting with its value; changed ones are marked."""
+    from rich.markup import escape
     from rich.table import Table
 
     from followup import config
@@ -30,15 +31,26 @@ def show(as_json: bool = typer.Option(False, "--json")) -> None:
         table.add_column(column)
     for setting in config.SPEC:
         value = current.get(setting.key)
-        shown = repr(value) if value != default.get(setting.key) else f"[dim]{value!r}[/]"
-        table.add_row(setting.key, shown, setting.help)
+        text = escape(shown_value(value))
+        shown = text if value != default.get(setting.key) else f"[dim]{text}[/]"
+        table.add_row(setting.key, shown, escape(setting.help))
     console.print(table)
+
+
+def shown_value(value: object) -> str:
+    """A value as `config set` takes it back: lists comma-separated, the rest as repr."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) if value else "(none)"
+    return repr(value)
 
 
 @config_app.command("set")
 def set_(key: str, value: str) -> None:
-    """Set KEY to VALUE, e.g. `followup config set me.name "Priya Raman"`."""
+    """Set KEY to VALUE, e.g. `followup config set me.name "Priya Raman"`.
+
+    A list takes comma-separated words: `followup config set check.words "roastery, Kubeflow"`.
+    """
     from followup import config
 
     updated = config.set_value(key, value)
-    console.print(f"{key} = {updated.get(key)!r}")
+    console.print(f"{key} = {shown_value(updated.get(key))}", markup=False)

@@ -11,7 +11,7 @@ from followup.check.kinds import Rule
 MODULES = (
     "p01_timing", "p02_personalization", "p03_medium", "p04_gratitude", "p05_qualifications",
     "p06_questions", "p07_brevity", "p08_call_to_action", "p09_proofread",
-    "p10_follow_through", "interest", "signoff",
+    "p09_names", "p10_follow_through", "interest", "signoff",
 )
 
 
@@ -27,6 +27,7 @@ def all_rules() -> tuple[Rule, ...]:
         p06_questions,
         p07_brevity,
         p08_call_to_action,
+        p09_names,
         p09_proofread,
         p10_follow_through,
         signoff,
@@ -34,5 +35,5 @@ def all_rules() -> tuple[Rule, ...]:
 
     modules = (p01_timing, p02_personalization, p03_medium, p04_gratitude, p05_qualifications,
                p06_questions, p07_brevity, p08_call_to_action, p09_proofread,
-               p10_follow_through, interest, signoff)
+               p09_names, p10_follow_through, interest, signoff)
     return tuple(rule for module in modules for rule in module.RULES)

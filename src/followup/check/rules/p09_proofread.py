@@ -1,9 +1,10 @@
 """P9 proofread: spelling and grammar (Harper, offline), and what generic checkers cannot know.
 
-Record-aware: the interviewer's name as recorded (a near miss such as "Whitfeld" is an error
-with the right spelling), the greeting addressed to the right panel member, no company or
-people left over from another interview's note (copy-paste), no template placeholders.
-Plus doubled words and all-caps shouting. Spelling goes through `check/proofread.py`.
+Record-aware: the greeting addressed to the right panel member, no company or people left
+over from another interview's note (copy-paste), no template placeholders. Plus doubled
+words and all-caps shouting. Spelling goes through `check/proofread.py`; words of the
+record and of the user's own dictionary (`check.words`, `check --accept`) are never
+misspellings. The names themselves (near misses, hyphens, accents) live in `p09_names.py`.
 """
 
 from __future__ import annotations
@@ -15,16 +16,12 @@ from followup.check import proofread
 from followup.check.context import CheckContext, addressed_in
 from followup.check.document import WORD_RE, Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
-from followup.check.words import edit_distance, fold, tokens
-from followup.model import Interviewer, Severity
+from followup.check.rules.p09_names import is_sentence_start, name_parts, near_name
+from followup.check.words import fold, tokens
+from followup.model import Severity
 
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;…]\s*|\n\s*)[\"'“‘(\[]*$")
 _GRAMMAR_SUGGESTION_KINDS = {"Style", "Readability", "Enhancement", "Formatting", "Regionalism",
                              "Redundancy", "Repetition"}
-
-
-def _is_sentence_start(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START_RE.search(text[max(0, start - 8):start]))
 
 
 def _in_name_lines(doc: Document, start: int) -> bool:
@@ -34,59 +31,18 @@ def _in_name_lines(doc: Document, start: int) -> bool:
     return False
 
 
-def _name_parts(ctx: CheckContext) -> dict[str, str]:
-    """Folded name part → the recorded spelling, for every panel member (and the addressee)."""
-    parts: dict[str, str] = {}
-    for person in _people(ctx):
-        for part in tokens(person.name):
-            if len(part) >= 3:
-                parts[fold(part)] = part
-    return parts
-
-
-def _people(ctx: CheckContext) -> list[Interviewer]:
-    people = list(ctx.panel)
-    if ctx.interviewer is not None:
-        people.append(ctx.interviewer)
-    return people
-
-
-def _beside_name(doc: Document, start: int, end: int, right: str, ctx: CheckContext) -> bool:
-    """Whether a word sits next to another part of the same person's name ("Ciaran O Donnell")."""
-    for person in _people(ctx):
-        names = [fold(t) for t in tokens(person.name)]
-        if fold(right) not in names:
-            continue
-        before = tokens(doc.text[max(0, start - 30):start])[-1:]
-        after = tokens(doc.text[end:end + 30])[:1]
-        for word in before + after:
-            if fold(word) in names and fold(word) != fold(right):
-                return True
-    return False
-
-
-def _near_name(word: str, parts: dict[str, str]) -> str | None:
-    folded = fold(word)
-    if folded in parts or len(folded) < 4:
-        return None
-    for key, spelled in parts.items():
-        allowed = 1 if len(key) <= 5 else 2
-        if folded[:1] == key[:1] and edit_distance(folded, key) <= allowed:
-            return spelled
-    return None
-
-
 def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    known = proofread.record_words(ctx.interview, (ctx.me_name,))
-    parts = _name_parts(ctx)
+    known = proofread.record_words(ctx.interview, (ctx.me_name,)) | proofread.personal_words(
+        cfg.words)
+    parts = name_parts(ctx)
     text = doc.text
     for lint in proofread.lint(text):
         if lint.kind != "Spelling":
             continue
         word = text[lint.start:lint.end]
-        if proofread.is_known_term(word, known) or (parts and _near_name(word, parts)):
+        if proofread.is_known_term(word, known) or (parts and near_name(word, parts)):
             continue
-        if word[:1].isupper() and (not _is_sentence_start(text, lint.start)
+        if word[:1].isupper() and (not is_sentence_start(text, lint.start)
                                    or _in_name_lines(doc, lint.start)):
             continue
         if proofread.other_dialect_knows(word):
@@ -109,7 +65,8 @@ def _recased_name(word: str, lint: proofread.HarperLint, doc: Document) -> bool:
 
 
 def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    known = proofread.record_words(ctx.interview, (ctx.me_name,))
+    known = proofread.record_words(ctx.interview, (ctx.me_name,)) | proofread.personal_words(
+        cfg.words)
     for lint in proofread.lint(doc.text):
         if lint.kind in ("Spelling", "Repetition") or lint.start >= lint.end:
             continue
@@ -121,47 +78,6 @@ def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
             severity = Severity.SUGGESTION  # "`dataloader` should probably be … `data loader`"
         yield Hit(lint.start, lint.end, message=lint.message, suggestion=lint.suggestion,
                   severity=severity)
-
-
-def _name_misspelled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    parts = _name_parts(ctx)
-    if not parts:
-        return
-    known = proofread.record_words(ctx.interview)
-    flagged = {(lt.start, lt.end) for lt in proofread.lint(doc.text) if lt.kind == "Spelling"}
-    for match in WORD_RE.finditer(doc.text):
-        word = match.group(0)
-        if not word[:1].isupper():
-            continue
-        greeted = doc.salutation_name  # the name in the greeting, not "Dear" or "Hello"
-        in_greeting = greeted is not None and greeted.start <= match.start() < greeted.end
-        if fold(word) in known and not in_greeting:
-            continue
-        right = _near_name(word, parts)
-        if right is None:
-            continue
-        if (in_greeting or (match.start(), match.end()) in flagged
-                or _beside_name(doc, match.start(), match.end(), right, ctx)):
-            yield Hit(match.start(), match.end(), suggestion=right,
-                      message=f"\u201c{word}\u201d: the name is spelled \u201c{right}\u201d.")
-    yield from _split_names(doc, ctx)
-
-
-def _split_names(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    """A hyphenated or apostrophe name written apart ("Mei Ling" for "Mei-Ling"): a warning."""
-    for person in _people(ctx):
-        for part in tokens(person.name):
-            pieces = [p for p in re.split(r"['’\-]", part) if p]
-            if len(pieces) < 2:
-                continue
-            pattern = re.compile(r"(?<![\w'’\-])" + r"[ \t]?".join(map(re.escape, pieces))
-                                 + r"(?![\w'’\-])", re.IGNORECASE)
-            for match in pattern.finditer(doc.text, doc.body_start):
-                if match.group(0) != part and fold(match.group(0)) != fold(part):
-                    yield Hit(match.start(), match.end(), suggestion=part,
-                              severity=Severity.WARNING, message=(
-                                  f"\u201c{match.group(0)}\u201d: {person.name} writes it "
-                                  f"\u201c{part}\u201d."))
 
 
 def _wrong_recipient(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -262,7 +178,7 @@ _ACRONYM_WORDS = frozenset({
 
 
 def _shouting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    known = proofread.record_words(ctx.interview)
+    known = proofread.record_words(ctx.interview) | proofread.personal_words(cfg.words)
     for match in WORD_RE.finditer(doc.text, doc.body_start):
         word = match.group(0)
         letters = [c for c in word if c.isalpha()]
@@ -294,15 +210,6 @@ RULES = (
         passes=("Thank you for the interview. It was a pleasure.",
                 "Dear Sam,\n\nThank you for the interview.\n\nBest,\nAlex"),
         fn=_grammar,
-    ),
-    Logic(
-        id="p09.name-misspelled", practice="P9", severity=Severity.ERROR,
-        message="The interviewer's name is misspelled.",
-        why="Misspelling someone's name is the mistake they notice first.",
-        fail=(_NOTE.replace("Dana", "Dana Whitfeld"), _NOTE.replace("Dana", "Dr. Whitfeld"),
-              _NOTE.replace("Dana", "Mei Ling")),
-        passes=(_NOTE.replace("Dana", "Dana Whitfield"), _NOTE, _NOTE.replace("Dana", "Mei-Ling")),
-        example_context="northwind", needs=frozenset({Needs.RECORD}), fn=_name_misspelled,
     ),
     Logic(
         id="p09.wrong-recipient", practice="P9", severity=Severity.ERROR,
