@@ -109,7 +109,7 @@ def test_best_fitting_qualification_comes_first_with_what_it_serves(
     body = compose(northwind, dana, Stage.THANK_YOU, Medium.LINKEDIN_MESSAGE, Tone.FORMAL).body
     # Dana asked about dbt: the dbt project answers both her question and the requirements.
     assert "dbt project (300 models, tests in CI)" in body
-    assert "the dbt and testing" in body
+    assert "dbt and testing" in body
 
 
 def test_formal_and_casual_differ_in_greeting_and_closing(northwind: Interview) -> None:

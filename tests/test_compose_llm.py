@@ -122,7 +122,7 @@ def _insert_before_closing(sentence: str) -> Rewrite:
     (_insert_before_closing("Boris from the data team said hello."), "adds Boris"),
     (_insert_before_closing("The team has 14 open roles."), "adds 14"),
     (_insert_before_closing("I also led a platform team at my last job."), "adds a claim"),
-    (lambda t: re.sub(r" I especially enjoyed[^.]*\.| It was encouraging[^.]*\.", "", t),
+    (lambda t: re.sub(r" [^.]*(?:paging by half|reliability rotation)[^.]*\.", "", t),
      "drops the point from your conversation with Luis Ortega"),
     (lambda t: t.replace("Thank you for speaking with me on Tuesday about",
                          "I am writing about"), "scores"),

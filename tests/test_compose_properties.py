@@ -142,7 +142,7 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\u2014\s*|[\"“(]\s*)$"
 
 
 def template_vocabulary() -> set[str]:
-    words = set()
+    words: set[str] = set()
     for template in all_templates():
         words.update(m.group(0) for m in _CAPITALISED_RE.finditer(re.sub(r"\{\w+\}", "",
                                                                          template)))
@@ -226,3 +226,38 @@ def test_every_draft_of_a_record_with_points_passes_the_checker(
             findings = [(f.rule, f.text, f.message) for f in report.findings]
             assert not report.has_errors, (full_text(drafts[person.name]), findings)
             assert report.score >= 90, (full_text(drafts[person.name]), findings)
+
+
+# -- what an editor would otherwise fix ------------------------------------------------------
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def message_sentences(body: str, medium: Medium) -> list[str]:
+    """The sentences between greeting and closing (the connection note: after "Dear X, ")."""
+    if medium is Medium.LINKEDIN_NOTE:
+        first = body.strip().split("\n")[0]
+        return _SENTENCE_END_RE.split(first.split(", ", 1)[-1])
+    paragraphs = body.strip().split("\n\n")[1:-1]
+    return [s for p in paragraphs for s in _SENTENCE_END_RE.split(p.strip()) if s.strip()]
+
+
+@SETTINGS
+@given(records(), st.sampled_from(Stage), st.sampled_from(Medium), st.sampled_from(Tone),
+       st.integers(0, 7))
+def test_role_and_company_are_named_once_and_no_two_sentences_open_alike(
+        record: Interview, stage: Stage, medium: Medium, tone: Tone, variant: int) -> None:
+    people = record.interviewers if stage is Stage.THANK_YOU else (record.primary_contact,)
+    for person in people:
+        assert person is not None
+        draft = compose(record, person, stage, medium, tone, variant, config=CONFIG)
+        sentences = message_sentences(draft.body, medium)
+        text = " ".join(sentences)
+        assert text.count(record.role) <= 1, draft.body
+        assert text.count(record.company) <= 1, draft.body
+        openings = [tuple(w.lower() for w in _WORD_RE.findall(s)[:2]) for s in sentences]
+        assert all(a != b for a, b in itertools.pairwise(openings)), draft.body
+        assert draft.body.endswith("\n") and not draft.body.endswith("\n\n")
+        greeting = "Dear" if tone is Tone.FORMAL else "Hi"
+        assert draft.body.startswith(f"{greeting} {person.first_name},"), draft.body

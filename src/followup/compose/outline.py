@@ -6,13 +6,16 @@ record lacks. It chooses nothing about wording; `render.py` does that per medium
 
 Qualifications are ranked by how well they answer the job description: the number of
 meaning-bearing stems (see `check/words.py`, the same measure the checker uses) a
-qualification shares with its best-matching requirement counts twice, and the stems it
-shares with this interviewer's own points and questions count once, so each panel member
-hears about the fit closest to their conversation. Ties keep the record's order.
+qualification shares with its best-matching requirement counts twice, the stems it shares
+with this interviewer's points (discussed, shared) twice and with their questions once,
+so each panel member hears about the fit closest to their conversation. Words that say
+nothing about the work ("experience", "engineers", "team") do not count. Ties keep the
+record's order.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -32,7 +35,13 @@ MAX_FOCUS_WORDS = 3
 _FOCUS_STOP = grammar.vocabulary("""
 year years experience experienced strong skill skills work working including include ability
 able knowledge solid proven excellent good great plus deep hands-on production senior junior
+engineer engineers developer developers team teams people person role roles company job jobs
 """)
+_FOCUS_STOP_STEMS = frozenset(stem(w) for w in _FOCUS_STOP)
+# A recorded salutation that starts with a title is for formal notes only.
+_TITLE_RE = re.compile(
+    r"^(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|rev|herr|frau|mme|mlle)\b\.?\s",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,8 @@ class Answer:
 class Outline:
     """Everything one note may say, grounded in the record and the config."""
 
-    greeting_name: str
+    greeting_name: str   # formal: the salutation, else the first name
+    casual_name: str     # casual: the salutation unless it has a title, else the first name
     first_name: str
     role: str
     a_role: str
@@ -147,39 +157,59 @@ def _attributive(word: str) -> str:
     return word
 
 
-def _focus_words(requirement: str, shared_stems: frozenset[str]) -> tuple[str, ...]:
+def _focus_words(requirement: str, shared_stems: frozenset[str], qualification: str
+                 ) -> tuple[str, ...]:
+    """The requirement's words the qualification shares, as they read mid-sentence.
+
+    A word capitalised only because it opens the requirement ("Mentoring engineers") is
+    lower-cased when the qualification writes it in lower case ("mentored …"); a name
+    ("Kafka or another streaming platform") keeps its capital.
+    """
+    lower_stems = {stem(t) for t in tokens(qualification) if t.islower()}
     found: list[str] = []
     seen: set[str] = set()
-    for token in tokens(requirement):
+    for index, token in enumerate(tokens(requirement)):
         key = stem(token)
         if (key in shared_stems and key not in seen and token.lower() not in _FOCUS_STOP
                 and not any(c.isdigit() for c in token)):
             seen.add(key)
+            if index == 0 and token[1:].islower() and key in lower_stems:
+                token = token.lower()
             found.append(_attributive(token))
     return tuple(found[:MAX_FOCUS_WORDS])
+
+
+def _personal_stems(text: str) -> frozenset[str]:
+    """The stems of an interviewer's notes that can tie a qualification to them (no numbers:
+    "40 services" in a question says nothing about a qualification with another 40 in it)."""
+    return frozenset(s for s in content_stems(text)[0] - _FOCUS_STOP_STEMS
+                     if not any(c.isdigit() for c in s))
 
 
 def rank_qualifications(interview: Interview, person: Interviewer | None) -> tuple[
         Qualification, ...]:
     """The record's qualifications, best first for this job and this interviewer."""
     reqs = [(r, *content_stems(r)) for r in requirements(interview.job_description)]
-    personal_text = " ".join(person.points) if person else ""
-    if person is not None:
-        personal_text += " " + " ".join(q.question for q in person.questions)
-    personal = content_stems(personal_text)[0]
+    talked = _personal_stems(" ".join(person.points) if person else "")
+    asked = _personal_stems(" ".join(q.question for q in person.questions) if person else "")
     ranked: list[tuple[int, int, Qualification]] = []
     for index, source in enumerate(interview.qualifications):
         text = phrasing.parenthesize(phrasing.clean(source))
         if not text:
             continue
-        stems = content_stems(source)[0]
-        best, best_req = 0, ""
+        stems = content_stems(source)[0] - _FOCUS_STOP_STEMS
+        best: tuple[int, bool] = (0, False)
+        focus: tuple[str, ...] = ()
         for req, req_stems, req_rare in reqs:
             overlap = len(stems & req_stems) + len(stems & req_rare)
-            if overlap > best:
-                best, best_req = overlap, req
-        focus = _focus_words(best_req, stems) if best_req else ()
-        score = 2 * best + len(stems & personal)
+            words = _focus_words(req, stems, source)
+            # On a tie, a requirement that names a tool ("Kafka") says more than one that
+            # shares a common word ("pipelines").
+            key = (overlap, any(w[:1].isupper() for w in words))
+            if overlap and key > best:
+                best, focus = key, words
+        best_overlap = best[0]
+        score = 2 * best_overlap + 2 * len(stems & talked) + len(stems & asked)
         qual = Qualification(source, text, phrasing.qualification_kind(text), focus, score)
         ranked.append((-score, index, qual))
     ranked.sort(key=lambda item: (item[0], item[1]))
@@ -239,6 +269,15 @@ def hints_for(interview: Interview, person: Interviewer, me: Me,
     return tuple(hints)
 
 
+def greeting_names(person: Interviewer) -> tuple[str, str]:
+    """How to greet them in a formal and in a casual note (see `wording.py`, Greetings)."""
+    first = person.first_name or person.name
+    salutation = " ".join((person.salutation or "").split())
+    if not salutation:
+        return first, first
+    return salutation, first if _TITLE_RE.match(salutation) else salutation
+
+
 def outline(interview: Interview, person: Interviewer, config: Config | None = None
             ) -> Outline:
     """What a note to `person` about `interview` can say, and what the record lacks."""
@@ -249,13 +288,14 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
     except ValueError:
         position = 0
     points = points_of(person)
-    greeting = (person.salutation or "").strip() or person.first_name or person.name
+    formal_name, casual_name = greeting_names(person)
     role = " ".join(interview.role.split())
     decision = None
     if interview.decision_by is not None:
         decision = f"{interview.decision_by:%A}, {spoken_date(interview.decision_by)}"
     return Outline(
-        greeting_name=greeting,
+        greeting_name=formal_name,
+        casual_name=casual_name,
         first_name=person.first_name or person.name,
         role=role,
         a_role=f"{grammar.indefinite_article(role)} {role}",

@@ -45,6 +45,8 @@ from followup.compose.grammar import (
 _SPACE_RE = re.compile(r"\s+")
 _BULLET_PREFIX_RE = re.compile(r"^(?:[-*•+]\s+|\d+[.)]\s+)")
 _QUOTES = "\"'“”‘’«»"
+_PLURAL_SUBJECTS = frozenset(("i", "you", "we", "they", "people", "children", "staff", "folks",
+                              "both", "most", "many", "few", "several", "all"))
 
 
 class FragmentKind(StrEnum):
@@ -216,6 +218,16 @@ def _is_finite_after_subject(word: str) -> bool:
     return low in COMMON_VERBS or (base_form(low) in COMMON_VERBS and low.endswith("s"))
 
 
+def _bare_verb(low: str) -> bool:
+    """A verb's base form that could as well be a noun ("design", "change", "plan")."""
+    return low in COMMON_VERBS and low not in FINITE and low not in IRREGULAR_PAST
+
+
+def _plural_subject(low: str) -> bool:
+    """Whether a word can be the subject of a verb in its base form ("analysts sit")."""
+    return low in _PLURAL_SUBJECTS or _looks_plural_noun(low)
+
+
 def classify(fragment: str) -> FragmentKind:
     """Whether a fragment is a topic ("about …") or a clause with subject and verb ("that …")."""
     tokens = [t for t in words(fragment) if t[0].isalnum()]
@@ -240,6 +252,8 @@ def classify(fragment: str) -> FragmentKind:
             previous = (tokens[start + index - 1] if start + index - 1 >= 0 else "").lower()
             if previous in DETERMINERS:
                 return FragmentKind.TOPIC
+            if _bare_verb(low) and not _plural_subject(previous):
+                continue  # "module design", "schema change review": a noun, not a verb
             return FragmentKind.CLAUSE
     return FragmentKind.TOPIC
 

@@ -20,14 +20,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from followup.compose import grammar
-from followup.compose.grammar import pick, sentence
+from followup.compose.choose import Words, word_count
+from followup.compose.grammar import sentence
 from followup.compose.outline import Outline, Point, Qualification
 from followup.compose.phrasing import FragmentKind, QualificationKind
-from followup.compose.wording import CHECK_IN, THANK_YOU, Parts
+from followup.compose.wording import CHECK_IN, THANK_YOU
 from followup.model import Medium, Tone
 
+__all__ = ["Limits", "Rendered", "Shape", "Words", "render", "word_count"]
+
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_DOUBLED_RE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+MAX_CLAIMS = 3
+"""Qualifications plus the claims in the better answer: more reads as a résumé (P5)."""
 
 
 @dataclass(frozen=True)
@@ -60,40 +64,6 @@ class Rendered:
     left_out: tuple[str, ...] = ()
 
 
-def word_count(text: str) -> int:
-    return len(_WORD_RE.findall(text))
-
-
-class Words:
-    """Picks and fills the wording of one note: by tone, variant and panel position."""
-
-    def __init__(self, table: Parts, outline: Outline, tone: Tone, variant: int) -> None:
-        self.table = table
-        self.outline = outline
-        self.tone = tone
-        self.variant = variant
-        self.used: set[str] = set()
-        formal_name = outline.greeting_name if tone is Tone.FORMAL else outline.first_name
-        self.values: dict[str, str] = {
-            "name": formal_name, "role": outline.role, "a_role": outline.a_role,
-            "company": outline.company, "weekday": outline.weekday, "date": outline.date,
-            "decision": outline.decision or "",
-        }
-
-    def say(self, part: str, salt: int, **values: str) -> str:
-        """The part's variant for this note, filled in; never the same template twice."""
-        options = self.table[part][self.tone]
-        first = options.index(pick(options, self.variant, self.outline.position, salt))
-        filled: str = ""
-        for step in range(len(options)):
-            template = options[(first + step) % len(options)]
-            filled = str(template.format_map({**self.values, **values}))
-            if template not in self.used and not _DOUBLED_RE.search(filled):
-                break
-        self.used.add(template)
-        return filled
-
-
 def _point_sentence(words: Words, point: Point, index: int) -> str:
     if point.form is FragmentKind.CLAUSE:
         return sentence(words.say("point_clause", 2 + index, clause=point.phrase))
@@ -115,18 +85,19 @@ def _predicate(qual: Qualification) -> str:
 
 def _tie(words: Words, qual: Qualification, salt: int) -> str:
     if qual.focus:
-        return words.say("tie_focus", salt, focus=grammar.join_words(list(qual.focus)))
-    return words.say("tie_role", salt)
+        return words.say("tie_focus", salt, opens=False,
+                         focus=grammar.join_words(list(qual.focus)))
+    return words.say("tie_role", salt, opens=False)
 
 
 def _qualification_sentences(words: Words, quals: Sequence[Qualification]) -> list[str]:
     out: list[str] = []
     for index, qual in enumerate(quals):
         if index == 0:
-            lead = words.say("qualification_lead", 5)
             claim = f"I {_predicate(qual)}"
             if qual.kind is QualificationKind.FIRST_PERSON:
                 claim = qual.text
+            lead = words.say("qualification_lead", 5, tail=claim)
             body = (lead + grammar.lower_first(claim)) if lead else claim
             out.append(sentence(body + _tie(words, qual, 6)))
         else:
@@ -146,7 +117,7 @@ def thank_you_letter(outline: Outline, tone: Tone, variant: int, shape: Shape,
                      signature: str) -> str:
     """A thank-you email, LinkedIn message or card body in the given shape."""
     words = Words(THANK_YOU, outline, tone, variant)
-    greeting = words.say("greeting", 1)
+    greeting = words.say("greeting", 1, opens=False)
     opening = [words.say("thanks", 0)]
     opening += [_point_sentence(words, p, i)
                 for i, p in enumerate(outline.points[:shape.points])]
@@ -159,14 +130,14 @@ def thank_you_letter(outline: Outline, tone: Tone, variant: int, shape: Shape,
     close = [words.say("interest", 10), words.say("offer", 11)] if shape.extras else [
         words.say("interest", 10)]
     paragraphs = [" ".join(opening), " ".join(fit), answer, " ".join(close)]
-    return _letter(greeting, paragraphs, words.say("closing", 12), signature)
+    return _letter(greeting, paragraphs, words.say("closing", 12, opens=False), signature)
 
 
 def connection_note(outline: Outline, tone: Tone, variant: int, shape: Shape,
                     points: Sequence[Point]) -> str:
     """A LinkedIn connection note: one short paragraph, thanks and one point."""
     words = Words(THANK_YOU, outline, tone, variant)
-    greeting = words.say("greeting", 1).rstrip(",")
+    greeting = words.say("greeting", 1, opens=False).rstrip(",")
     parts = [f"{greeting}, {words.say('note_thanks', 0)}"]
     parts += [_point_sentence(words, p, i) for i, p in enumerate(points[:shape.points])]
     if shape.extras:
@@ -174,7 +145,7 @@ def connection_note(outline: Outline, tone: Tone, variant: int, shape: Shape,
     text = " ".join(parts)
     if shape.extras and outline.sender_name:
         text += f"\n{outline.sender_name.split()[0]}"
-    return text
+    return text + "\n"
 
 
 def check_in_letter(outline: Outline, tone: Tone, variant: int, number: int,
@@ -182,22 +153,24 @@ def check_in_letter(outline: Outline, tone: Tone, variant: int, number: int,
     """A check-in email, LinkedIn message or card body (first or second check-in)."""
     words = Words(CHECK_IN, outline, tone, variant)
     thank_words = Words(THANK_YOU, outline, tone, variant)
-    greeting = thank_words.say("greeting", 1)
-    closing = thank_words.say("closing", 12)
+    greeting = thank_words.say("greeting", 1, opens=False)
+    closing = thank_words.say("closing", 12, opens=False)
     if number >= 2:
-        paragraphs = [words.say("second_reference", 0) + " " + words.say("second_interest", 1),
-                      words.say("graceful", 2)]
+        reference = words.say("second_reference", 0)
+        interest = words.say("second_interest", 1)
+        paragraphs = [f"{reference} {interest}", words.say("graceful", 2)]
     else:
-        question = (words.say("timeline_decision", 3) if outline.decision
-                    else words.say("timeline", 3))
-        paragraphs = [words.say("opener", 4) + " " + words.say("reference", 0),
-                      words.say("interest", 1) + " " + question, words.say("offer", 2)]
+        opener = words.say("opener", 4)
+        reference = words.say("reference", 0)
+        interest = words.say("interest", 1)
+        question = words.say("timeline_decision" if outline.decision else "timeline", 3)
+        paragraphs = [f"{opener} {reference}", f"{interest} {question}", words.say("offer", 2)]
     return _letter(greeting, paragraphs, closing, signature)
 
 
 def check_in_note(outline: Outline, tone: Tone, variant: int, limit: int) -> str:
     """A check-in as a connection note: the variant's wording, else the next one that fits."""
-    greeting = Words(THANK_YOU, outline, tone, variant).say("greeting", 1)
+    greeting = Words(THANK_YOU, outline, tone, variant).say("greeting", 1, opens=False)
     texts = []
     for step in range(len(CHECK_IN["note"][tone])):
         words = Words(CHECK_IN, outline, tone, variant + step)
@@ -206,23 +179,30 @@ def check_in_note(outline: Outline, tone: Tone, variant: int, limit: int) -> str
             note = note[:1].lower() + note[1:]
         text = f"{greeting} {note}"
         if outline.sender_name:
-            texts.append(f"{text}\n{outline.sender_name.split()[0]}")
-        texts.append(text)
-    return next((t for t in texts if len(t) <= limit), min(texts, key=len))
+            texts.append(f"{text}\n{outline.sender_name.split()[0]}\n")
+        texts.append(text + "\n")
+    return next((t for t in texts if len(t.strip()) <= limit), min(texts, key=len))
 
 
 def subject_line(outline: Outline, tone: Tone, variant: int, *, check_in: int = 0) -> str:
     """An email subject naming the role and the company (never a bare "Thank you")."""
     if check_in:
         part = "second_subject" if check_in >= 2 else "subject"
-        return Words(CHECK_IN, outline, tone, variant).say(part, 0)
-    return Words(THANK_YOU, outline, tone, variant).say("subject", 0)
+        return Words(CHECK_IN, outline, tone, variant).say(part, 0, opens=False)
+    return Words(THANK_YOU, outline, tone, variant).say("subject", 0, opens=False)
+
+
+def _claims(text: str) -> int:
+    """How many things the candidate says about themselves: each "I" starts one."""
+    return sum(1 for w in _WORD_RE.findall(text) if w in ("I", "I've", "I’ve", "I'd", "I’d"))
 
 
 def _shapes(outline: Outline, medium: Medium) -> list[Shape]:
     has_answer = outline.answer is not None
     if medium is Medium.EMAIL:
         two = 2 if len(outline.qualifications) > 1 and outline.qualifications[1].score > 0 else 1
+        if outline.answer is not None and two + _claims(outline.answer.better) > MAX_CLAIMS:
+            two = 1
         return [Shape(2, two, has_answer), Shape(2, 1, has_answer), Shape(1, 1, has_answer),
                 Shape(1, 1, False), Shape(1, 0, False)]
     if medium is Medium.LINKEDIN_MESSAGE:

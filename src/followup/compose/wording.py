@@ -9,7 +9,23 @@ Engineer"), {company}, {weekday} and {date} of the interview, {decision} (the de
 Every variant is written for this tool. Rules they keep so the checker is happy with them:
 thanks come first; no stock phrase ("I look forward to hearing from you soon"); no demand or
 deadline ("decide by …" would read as one); a call to action and reaffirmed interest match
-the checker's patterns. Each list has at least `VARIANTS` entries where variants must differ.
+the checker's patterns. Each list has at least `VARIANTS` entries where variants must differ
+(the greeting excepted: see below).
+
+Greetings. The greeting depends on the tone only, never on the medium, the variant or the
+panel position, so that everyone on one panel is addressed the same way: formal is
+"Dear {name}," (also in a LinkedIn message or connection note: a formal culture stays
+formal on LinkedIn), casual is "Hi {name},". {name} is the record's `salutation:` when it
+has one ("Dr. Whitfield"); otherwise the first name, which is normal in modern business
+writing. A casual note uses the salutation too unless it carries a title (Dr., Ms., Prof.
+…): a casual culture is on first-name terms, but a recorded nickname is still the name
+to use. See `outline.greeting_names`.
+
+Repetition. A note names the role in full once, in the thanks, and the company once, in the
+reaffirmed interest; later parts refer back ("the position", "the job", "the team", "this
+work"). `choose.Words` picks, from the variant onwards, the first wording that repeats
+nothing the note has already said (see there), so these lists mix their referring nouns
+and their openings.
 """
 
 from __future__ import annotations
@@ -26,29 +42,31 @@ F, C = Tone.FORMAL, Tone.CASUAL
 Parts = Mapping[str, Mapping[Tone, tuple[str, ...]]]
 
 THANK_YOU: Parts = {
+    # One greeting per tone, whatever the medium or the panel position (see the docstring).
     "greeting": {
-        F: ("Dear {name},", "Dear {name},", "Hello {name},"),
-        C: ("Hi {name},", "Hello {name},", "Hi {name},", "Hey {name},"),
+        F: ("Dear {name},",),
+        C: ("Hi {name},",),
     },
+    # The only part that names the role in full; the company is named once, in "interest".
     "thanks": {
         F: (
             "Thank you for taking the time to meet with me on {weekday} about the {role} role.",
-            "Thank you for speaking with me on {weekday} about the {role} position at "
-            "{company}.",
+            "Thank you for speaking with me on {weekday} about the {role} position.",
             "I appreciated the time you spent with me on {weekday} discussing the {role} role.",
-            "Thank you for the conversation on {weekday} about the {role} opening at {company}.",
+            "Thank you for the conversation on {weekday} about the {role} opening.",
             "Many thanks for your time on {weekday} and for our conversation about the {role} "
             "role.",
         ),
         C: (
             "Thanks so much for chatting with me on {weekday} about the {role} role.",
-            "Thank you for taking the time to talk on {weekday} about the {role} role at "
-            "{company}.",
+            "Thank you for taking the time to talk on {weekday} about the {role} role.",
             "Thanks for the conversation on {weekday} about the {role} role.",
             "I really appreciated you making time on {weekday} to talk about the {role} role.",
-            "Thank you for {weekday}'s chat about the {role} role at {company}.",
+            "Thank you for {weekday}'s chat about the {role} opening.",
         ),
     },
+    # A topic is framed as something talked about, never as the candidate's own plan:
+    # "what you said about moving X", not "I've been thinking about moving X".
     "point_topic": {
         F: (
             "I especially enjoyed our discussion about {topic}.",
@@ -58,27 +76,28 @@ THANK_YOU: Parts = {
             "I am still thinking about our discussion of {topic}.",
         ),
         C: (
-            "I really enjoyed digging into {topic}.",
+            "I really enjoyed swapping ideas on {topic}.",
             "Our chat about {topic} was the highlight for me.",
-            "I've been thinking about {topic} since we talked.",
+            "I keep coming back to what you said about {topic}.",
             "It was a lot of fun talking through {topic}.",
-            "I loved getting into {topic} together.",
+            "I loved hearing what you think about {topic}.",
         ),
     },
+    # What they told the candidate: neutral frames, since a clause may not be good news.
     "point_clause": {
         F: (
             "It was good to hear that {clause}.",
             "I was interested to learn that {clause}.",
-            "Hearing that {clause} made the role even more appealing.",
+            "Thank you also for letting me know that {clause}.",
             "I appreciated learning that {clause}.",
-            "It was encouraging to hear that {clause}.",
+            "It was helpful to hear that {clause}.",
         ),
         C: (
-            "It was great to hear that {clause}.",
-            "I loved hearing that {clause}.",
-            "It was cool to learn that {clause}.",
-            "I was excited to hear that {clause}.",
-            "Good to hear that {clause}, too.",
+            "It was really interesting to hear that {clause}.",
+            "Thanks for telling me that {clause}.",
+            "Good to know that {clause}.",
+            "I appreciated hearing that {clause}.",
+            "Nice to hear that {clause}, too.",
         ),
     },
     "point_shared_topic": {
@@ -100,43 +119,48 @@ THANK_YOU: Parts = {
         C: ("", "For context, ", "On my side, ", "As it happens, "),
     },
     "qualification_more": {
-        F: ("I also {q}", "In addition, I {q}", "Beyond that, I {q}", "Separately, I {q}"),
+        F: ("I also {q}", "In addition, I {q}", "Beyond that, I {q}", "Just as relevant, I {q}"),
         C: ("I also {q}", "Plus, I {q}", "On top of that, I {q}", "And I {q}"),
     },
+    # Ties refer back to the role ("the position", "the job", "the team") without its name.
     "tie_focus": {
         F: (
-            ", which fits the {focus} work this role involves",
-            ", which aligns with the {focus} side of the role",
-            ", which matches the {focus} work in this role",
-            ", experience that fits the {focus} focus of this role",
+            ", which matches the {focus} work the position calls for",
+            ", which speaks to the {focus} side of the job",
+            ", which bears directly on the team's {focus} work",
+            ", experience that fits the {focus} focus of the position",
+            ", which answers the {focus} requirements",
         ),
         C: (
-            ", which fits the {focus} work in this role nicely",
-            ", which aligns well with the {focus} side of the role",
-            ", which matches the {focus} work you're hiring for",
-            ", and that fits the {focus} part of this role well",
+            ", which lines up nicely with the {focus} work you're hiring for",
+            ", so the {focus} side of the job is familiar ground for me",
+            ", which should come in handy for the team's {focus} work",
+            ", which is right in line with the {focus} part of the position",
+            ", which covers the {focus} requirements nicely",
         ),
     },
     "tie_role": {
         F: (
-            ", which fits the {role} role",
-            ", which aligns with what the {role} role calls for",
-            ", which matches the needs of the {role} role",
-            ", experience that fits the {role} role",
+            ", which I believe fits the position well",
+            ", experience I would bring straight to the team",
+            ", which carries over well to this job",
+            ", which I would be glad to build on in this position",
+            ", which I believe makes for a strong fit here",
         ),
         C: (
-            ", which fits the {role} role nicely",
-            ", which aligns well with the {role} role",
-            ", which matches what the {role} role needs",
-            ", and that fits the {role} role well",
+            ", which should fit the job nicely",
+            ", and I'd love to bring that to the team",
+            ", which feels right on target for this job",
+            ", so this kind of work is familiar ground for me",
+            ", which feels like a great fit here",
         ),
     },
     "answer": {
         F: (
             "On your question about {question}: {better}",
             "I would like to add to my answer on {question}: {better}",
-            "To answer your question on {question} more fully: {better}",
-            "Having thought more about {question}: {better}",
+            "To give a fuller answer to your question on {question}: {better}",
+            "Since we spoke, I have thought more about {question}: {better}",
         ),
         C: (
             "About your question on {question}: {better}",
@@ -150,7 +174,7 @@ THANK_YOU: Parts = {
             "I have been thinking more about your question on {question}, and I would be glad "
             "to follow up on it.",
             "Your question about {question} deserved a fuller answer, which I am happy to send.",
-            "I would welcome the chance to say more about {question}.",
+            "I would gladly say more about {question}.",
             "I have reflected further on {question} and would be glad to expand on my answer.",
         ),
         C: (
@@ -160,15 +184,16 @@ THANK_YOU: Parts = {
             "I've thought more about {question} and am happy to expand on it.",
         ),
     },
+    # Names the company (once per note); the role was named in the thanks.
     "interest": {
         F: (
-            "I am even more interested in the {role} role at {company} after our conversation.",
-            "Our conversation left me genuinely excited about the chance to join {company}.",
-            "I would welcome the chance to contribute to {company} as {a_role}.",
-            "I remain very interested in joining {company} as {a_role}.",
+            "I am now even more interested in joining {company}.",
+            "I came away genuinely excited about the chance to join {company}.",
+            "I would welcome the chance to contribute to the team at {company}.",
+            "I remain very interested in joining {company}.",
         ),
         C: (
-            "I'm even more excited about the {role} role now.",
+            "I'm even more excited about joining {company} now.",
             "I'd love to join the team at {company}.",
             "The more I learn about {company}, the more I want to join.",
             "I'm really keen on the chance to work with you all at {company}.",
@@ -203,13 +228,13 @@ THANK_YOU: Parts = {
             "Thanks for {weekday} — {role} at {company}",
             "Great talking about the {role} role at {company}",
             "Thank you — {role} chat at {company}",
-            "Following up on {role} at {company}",
+            "Following up: {role} at {company}",
         ),
     },
     "note_thanks": {
         F: (
             "thank you for speaking with me about the {role} role.",
-            "thank you for your time on {weekday} and the talk about the {role} role.",
+            "thank you for your time on {weekday} and our conversation about the {role} role.",
             "many thanks for {weekday}'s conversation about the {role} role.",
             "thank you for meeting with me about the {role} position.",
         ),
@@ -221,7 +246,7 @@ THANK_YOU: Parts = {
         ),
     },
     "note_connect": {
-        F: ("I would be glad to stay in touch.", "I would welcome staying connected.",
+        F: ("I would be glad to stay in touch.", "I would be glad to connect here.",
             "I hope we can stay in touch.", "It would be good to stay connected."),
         C: ("Would love to stay in touch.", "Let's stay connected.",
             "Hope we can keep in touch.", "Glad to be connected."),
@@ -240,25 +265,24 @@ CHECK_IN: Parts = {
             "I am writing to check in on the {role} role we discussed on {date}.",
             "I wanted to follow up on my interview for the {role} position on {date}.",
             "I am following up on our conversation about the {role} role on {date}.",
-            "I wanted to check in about the {role} role at {company}, which we discussed on "
-            "{date}.",
+            "I wanted to check in about the {role} role, which we discussed on {date}.",
         ),
         C: (
             "I wanted to check in on the {role} role we talked about on {date}.",
             "Just following up on our chat about the {role} role on {date}.",
-            "I'm checking in about the {role} role at {company} that we discussed on {date}.",
+            "I'm checking in about the {role} role that we discussed on {date}.",
             "Following up on my interview for the {role} role on {date}.",
         ),
     },
     "interest": {
         F: ("I remain very interested in the opportunity to join {company}.",
-            "I am still very interested in the role and in the work at {company}.",
-            "My interest in joining {company} as {a_role} is as strong as ever.",
-            "I continue to be very interested in the position."),
-        C: ("I'm still really excited about the role.",
+            "I am still very keen to join the team at {company}.",
+            "My interest in joining {company} is as strong as ever.",
+            "I continue to be very interested in joining {company}."),
+        C: ("I'm still really excited about joining {company}.",
             "I'm still very interested in joining {company}.",
-            "I'm as keen as ever on the chance to join the team.",
-            "I remain really interested in the role."),
+            "I'm as keen as ever on the chance to join {company}.",
+            "I remain really interested in the work at {company}."),
     },
     "timeline_decision": {
         F: ("I understand a decision was expected around {decision}; could you share an update "
