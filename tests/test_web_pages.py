@@ -189,6 +189,16 @@ def test_settings_save_and_refuse_bad_values(browser: Browser) -> None:
     assert config.load().me.email == "p@x.example"  # the good value was kept
 
 
+def test_settings_keep_the_words_the_checker_should_accept(browser: Browser) -> None:
+    saved = browser.form("/settings", {"check.words": "roastery, Kubeflow"})
+    assert saved.status_code == 303
+    assert config.load().get("check.words") == ("roastery", "Kubeflow")
+    assert 'value="roastery, Kubeflow"' in browser.get("/settings").text
+    bad = browser.form("/settings", {"check.words": "cold brew"})
+    assert bad.status_code == 422
+    assert config.load().get("check.words") == ("roastery", "Kubeflow")
+
+
 def test_calendar_feed_and_download(browser: Browser) -> None:
     browser.import_sample()
     page = browser.get("/calendar").text

@@ -26,6 +26,8 @@ GROUPS = (
     ("Time and place", "Times are shown in your zone; business days skip your country's "
                        "public holidays.", ("timezone", "country")),
     ("Limits", "When notes are due and how long they may be.", ("limits.",)),
+    ("Checking", "Words the spelling check should accept: names, products, places it does "
+                 "not know. Separate them with commas.", ("check.",)),
     ("Mail account (optional)", "To save notes in your mailbox's Drafts folder or send them "
                                 "from here. The password is kept in your system keyring by "
                                 "`followup mail setup` (or read from FOLLOWUP_MAIL_PASSWORD), "
@@ -36,7 +38,8 @@ GROUPS = (
 LABELS = {"me.name": "Your name", "me.email": "Your email", "me.signature": "Signature",
           "timezone": "Time zone", "country": "Country (for holidays)",
           "llm.url": "Endpoint URL", "llm.model": "Model name",
-          "llm.api_key_env": "API key environment variable"}
+          "llm.api_key_env": "API key environment variable",
+          "check.words": "Words to accept"}
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +56,17 @@ def _groups(values: dict[str, object]) -> list[tuple[str, str, list[tuple[str, s
     out = []
     for title, blurb, prefixes in GROUPS:
         rows = [(s.key, LABELS.get(s.key) or s.key.split(".", 1)[-1].replace("_", " ")
-                 .capitalize().replace("Linkedin", "LinkedIn"), values.get(s.key, s.default),
+                 .capitalize().replace("Linkedin", "LinkedIn"),
+                 _shown(values.get(s.key, s.default)),
                  "number" if s.kind is int else "text", s.help)
                 for s in SPEC if s.key.startswith(prefixes)]
         out.append((title, blurb, rows))
     return out
+
+
+def _shown(value: object) -> object:
+    """A setting as the form shows it: a list of words as comma-separated text."""
+    return ", ".join(value) if isinstance(value, tuple | list) else value
 
 
 @router.get("/settings")
@@ -84,7 +93,7 @@ async def save_settings(request: Request, state: State) -> Response:
         raw = raw.replace("\r\n", "\n").strip() if setting.key != "me.signature" else \
             raw.replace("\r\n", "\n").rstrip()
         values[setting.key] = raw
-        if str(current.get(setting.key)) == raw or (setting.key in ("timezone", "country")
+        if str(_shown(current.get(setting.key))) == raw or (setting.key in ("timezone", "country")
                                                     and not raw):
             continue
         try:
