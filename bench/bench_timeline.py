@@ -3,6 +3,9 @@
 Run: .venv/bin/python bench/bench_timeline.py   (prints a table; figures go into
 bench/RESULTS.md). Aim: `followup due` under 0.5 s wall on SQLite.
 
+In-process rows run with the cycle collector on (as in the web server, where this process's
+large heap makes collections costly) and again paused (as `followup due` runs them).
+
 The database holds 10,000 open interviews spread over the 60 days before and the 14 days
 after the chosen `now`, 1–3 interviewers each in a mix of zones (half-hour ones included),
 some with a decision date, plus sent thank-yous, sent check-ins, replies and drafts. Phases
@@ -12,6 +15,7 @@ cold processes, the way a user runs them.
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import statistics
@@ -107,6 +111,17 @@ def timed(action: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
     return runs[0], statistics.median(runs[1:] or runs)
 
 
+def paused(action: Callable[[], object]) -> Callable[[], object]:
+    """`action` with the cycle collector paused, as `followup due` runs it."""
+    def run() -> object:
+        gc.disable()
+        try:
+            return action()
+        finally:
+            gc.enable()
+    return run
+
+
 def command(args: list[str], env: dict[str, str], repeat: int = 5) -> tuple[float, float]:
     def run() -> None:
         subprocess.run([*FOLLOWUP, *args], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -132,9 +147,12 @@ def main() -> None:
                          extra))
 
         add("load: open_interviews_with_events()", timed(store.open_interviews_with_events))
+        add("load, collector paused", timed(paused(store.open_interviews_with_events)))
         items = agenda(entries, NOW, config, 14)
         add("core: agenda(10,000 interviews, 14 days)", timed(
             lambda: agenda(entries, NOW, config, 14)), f"{len(items):,} items")
+        add("core: agenda(), collector paused", timed(
+            paused(lambda: agenda(entries, NOW, config, 14))))
         every = [i for interview, evs, ds in entries
                  for i in timeline(interview, evs, NOW, rules, ds)]
         add("core: timeline() of every interview", timed(

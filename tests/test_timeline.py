@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,10 +30,13 @@ from followup.timeline import (
     Rules,
     Section,
     agenda,
+    check_in_times,
     countdown,
     section,
+    send_slot,
     timeline,
 )
+from followup.windows import next_send_slot
 
 CHICAGO = ZoneInfo("America/Chicago")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -417,3 +421,70 @@ def test_cancelled_items_never_come_back(data: st.DataObject, record: Interview)
     for each in before:
         if each.status is ItemStatus.CANCELLED:
             assert not after[(each.kind, each.interviewer_id)].pending
+
+
+# -- caches and the lean agenda loader -------------------------------------------------------
+
+
+def day_by_day_slot(
+    moment: datetime, zone: str, start: int, end: int, business_day: Callable[[date], bool]
+) -> datetime:
+    """The send-slot search without any cache: walk forward a day at a time."""
+    tz = ZoneInfo(zone)
+    local = moment.astimezone(tz)
+    today, clock = local.date(), local.time()
+    day = today
+    while True:
+        if business_day(day) and (day != today or clock < time(end)):
+            return local if day == today and clock >= time(start) else datetime.combine(
+                day, time(start), tz)
+        day += timedelta(days=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(moment=moments, given_zone=st.sampled_from(ZONES), zone=st.sampled_from(ZONES),
+       country=COUNTRIES, start=st.integers(0, 12), length=st.integers(1, 6))
+def test_the_cached_send_slot_search_is_the_day_by_day_walk(
+    moment: datetime, given_zone: str, zone: str, country: str, start: int, length: int
+):
+    rules = Rules(country=country, send_hour_start=start, send_hour_end=start + length)
+    aware = moment.replace(tzinfo=ZoneInfo(given_zone))
+    plain = day_by_day_slot(aware, zone, start, start + length, rules.business_day)
+    for _ in range(2):  # the second answer comes from the cache
+        for fast in (send_slot(aware, zone, rules),
+                     next_send_slot(aware, zone, start, start + length,
+                                    business_day=rules.business_day)):
+            # Equal instants are not enough: the same wall clock, fold and zone object too.
+            assert fast == plain and fast.tzinfo is plain.tzinfo
+            assert (fast.replace(tzinfo=None), fast.fold) == (plain.replace(tzinfo=None),
+                                                              plain.fold)
+    weekdays = day_by_day_slot(aware, zone, start, start + length, lambda d: d.weekday() < 5)
+    assert next_send_slot(aware, zone, start, start + length) == weekdays
+
+
+@pytest.mark.parametrize("day", [date(2026, 11, 26), date(2026, 3, 7), date(2026, 3, 8),
+                                 date(2026, 3, 28), date(2026, 10, 31), date(2026, 12, 24)])
+def test_cached_check_in_times_are_a_fresh_computation(day: date):
+    for zone in ZONES:
+        for _ in range(2):  # the second call is answered from the cache
+            assert check_in_times(day, zone, US) == check_in_times.__wrapped__(day, zone, US)
+
+
+def test_the_agenda_loader_leaves_draft_text_and_closed_interviews_behind(store, make_interview):
+    opened, _ = store.save_interview(make_interview(company="Open"))
+    closed, _ = store.save_interview(make_interview(company="Closed", day=3))
+    for record in (opened, closed):
+        store.save_draft(Draft(record.id, record.interviewers[0].id, Stage.THANK_YOU,
+                               Medium.EMAIL, "Thank you", "Dear Zoë, …",
+                               message_id=f"<{record.id}@example.com>"))
+        store.record_event(Event(record.id, EventKind.SENT, at(2024, 5, 3, 9),
+                                 record.interviewers[0].id, TY))
+    store.close_interview(closed.id, "rejected", at(2024, 5, 9, 9))
+    ((record, events, drafts),) = store.open_interviews_with_events()
+    assert record.id == opened.id and events == store.list_events(opened.id)
+    (full,) = store.list_drafts(opened.id)
+    (lean,) = drafts
+    assert (lean.subject, lean.body) == ("", "")  # the timeline never reads the text
+    assert lean == replace(full, subject="", body="")
+    assert (lean.id, lean.created_at, lean.updated_at) == (full.id, full.created_at,
+                                                           full.updated_at)

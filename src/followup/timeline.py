@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from followup.businessdays import add_business_days, is_business_day
+from followup.businessdays import add_business_days, business_days_of, is_business_day
 from followup.model import (
     Draft,
     DraftStatus,
@@ -40,7 +40,7 @@ from followup.model import (
     Stage,
     Status,
 )
-from followup.windows import is_night, next_send_slot, thank_you_window
+from followup.windows import is_night, next_send_slot, thank_you_window, zone_info
 
 if TYPE_CHECKING:
     from followup.config import Config
@@ -140,17 +140,12 @@ def recipient_zone(interview: Interview, person: Interviewer | None) -> str:
     return (person.timezone if person and person.timezone else None) or interview.timezone
 
 
-@lru_cache(maxsize=65536)
 def send_slot(moment: datetime, zone: str, rules: Rules) -> datetime:
-    """The first 08:00–10:00 moment on a business day in `zone` at or after `moment`.
-
-    Cached: panels share zones and check-ins share dates, so an agenda over many interviews
-    asks the same question often."""
+    """The first 08:00–10:00 moment on a business day in `zone` at or after `moment`."""
     return next_send_slot(moment, zone, rules.send_hour_start, rules.send_hour_end,
-                          business_day=rules.business_day)
+                          business_day=business_days_of(rules.country))
 
 
-@lru_cache(maxsize=65536)
 def suggest_thank_you(
     opens: datetime, due: datetime, zone: str, rules: Rules
 ) -> tuple[datetime, str]:
@@ -160,7 +155,7 @@ def suggest_thank_you(
     slot = send_slot(opens, zone, rules)
     if slot <= due:
         return slot, ""
-    tz = ZoneInfo(zone)
+    tz = zone_info(zone)
     local_opens = opens.astimezone(tz)
     candidate = local_opens
     if is_night(opens, zone, night_end=EARLIEST_REASONABLE_HOUR):
@@ -178,7 +173,7 @@ def suggest_thank_you(
 
 def first_check_in_date(interview: Interview, rules: Rules) -> date:
     """The later of the interview date + N days and decision_by + M business days."""
-    interview_day = interview.starts_at.astimezone(ZoneInfo(interview.timezone)).date()
+    interview_day = interview.starts_at.astimezone(zone_info(interview.timezone)).date()
     day = interview_day + timedelta(days=rules.check_in_days)
     if interview.decision_by is not None:
         after_decision = add_business_days(
@@ -187,9 +182,10 @@ def first_check_in_date(interview: Interview, rules: Rules) -> date:
     return day
 
 
+@lru_cache(maxsize=16384)
 def check_in_times(day: date, zone: str, rules: Rules) -> tuple[datetime, datetime, datetime]:
-    """(opens, due, suggested) for a check-in on `day` in the recipient's zone."""
-    tz = ZoneInfo(zone)
+    """(opens, due, suggested) for a check-in on `day` in the recipient's zone (cached)."""
+    tz = zone_info(zone)
     opens = datetime.combine(day, time(0), tz)
     suggested = send_slot(opens, zone, rules)
     due = datetime.combine(suggested.date(), time(WORKDAY_END_HOUR), tz)
@@ -208,7 +204,7 @@ class _Facts:
     @classmethod
     def of(cls, interview: Interview, events: Sequence[Event], now: datetime) -> _Facts:
         if not events and interview.status is Status.OPEN:
-            return cls({}, None, None, False)
+            return NO_FACTS
         sent: dict[tuple[FollowupKind, int | None], Event] = {}
         replied = closed = None
         any_closed_event = False
@@ -244,13 +240,16 @@ class _Facts:
         return None
 
 
+NO_FACTS = _Facts({}, None, None, False)  # an open interview with no events; never mutated
+
+
 def newest_open_draft(
     drafts: Sequence[Draft], interviewer_id: int | None, stage: Stage
 ) -> int | None:
     """The id of the newest draft not yet sent for this person and stage, if any."""
     if not drafts:
         return None
-    floor = datetime.min.replace(tzinfo=ZoneInfo("UTC"))
+    floor = datetime.min.replace(tzinfo=UTC)
     candidates = [
         d for d in drafts
         if d.interviewer_id == interviewer_id and d.stage is stage
@@ -274,12 +273,12 @@ def timeline(
     facts = _Facts.of(interview, events, now)
     items: list[TimelineItem] = []
 
-    def add(kind: FollowupKind, person: Interviewer | None, opens: datetime, due: datetime,
-            suggested: datetime, note: str = "") -> None:
+    def add(kind: FollowupKind, person: Interviewer | None, zone: str, opens: datetime,
+            due: datetime, suggested: datetime, note: str = "") -> None:
         person_id = person.id if person else None
         sent = facts.sent_event(kind, person_id)
         stage = Stage.THANK_YOU if kind is FollowupKind.THANK_YOU else Stage.CHECK_IN
-        draft_id = newest_open_draft(drafts, person_id, stage)
+        draft_id = newest_open_draft(drafts, person_id, stage) if drafts else None
         if sent is not None:
             status, note = ItemStatus.DONE, f"sent {sent.at:%Y-%m-%d %H:%M %Z}"
             draft_id = sent.draft_id or draft_id
@@ -293,8 +292,8 @@ def timeline(
             status = ItemStatus.OVERDUE
         items.append(TimelineItem(
             interview.id, interview.company, interview.role, kind, person_id,
-            person.name if person else None, recipient_zone(interview, person), opens, due,
-            suggested, status, note, sent.at if sent else None, draft_id,
+            person.name if person else None, zone, opens, due, suggested, status, note,
+            sent.at if sent else None, draft_id,
         ))
 
     window = thank_you_window(interview.ends_at, rules.thank_you_opens_hours,
@@ -302,23 +301,23 @@ def timeline(
     for person in interview.interviewers:
         zone = recipient_zone(interview, person)
         suggested, note = suggest_thank_you(window.opens, window.due, zone, rules)
-        add(FollowupKind.THANK_YOU, person, window.opens, window.due, suggested, note)
+        add(FollowupKind.THANK_YOU, person, zone, window.opens, window.due, suggested, note)
 
     contact = interview.primary_contact
     zone = recipient_zone(interview, contact)
-    add(FollowupKind.CHECK_IN_1, contact,
+    add(FollowupKind.CHECK_IN_1, contact, zone,
         *check_in_times(first_check_in_date(interview, rules), zone, rules))
     first = facts.sent_event(FollowupKind.CHECK_IN_1, None)
     if first is not None:  # the second check-in exists only once the first went out
-        day = first.at.astimezone(ZoneInfo(zone)).date() + timedelta(
+        day = first.at.astimezone(zone_info(zone)).date() + timedelta(
             days=rules.second_check_in_days)
-        add(FollowupKind.CHECK_IN_2, contact, *check_in_times(day, zone, rules))
+        add(FollowupKind.CHECK_IN_2, contact, zone, *check_in_times(day, zone, rules))
     return items
 
 
 def section(item: TimelineItem, now: datetime, user_zone: str) -> Section:
     """Which agenda group an item belongs to, judged on the user's calendar."""
-    tz = ZoneInfo(user_zone)
+    tz = zone_info(user_zone)
     return _section(item, now.astimezone(tz).date(), tz)
 
 
@@ -345,7 +344,7 @@ def agenda(
     `days`. `user_zone` (default: the config's) decides what "today" is. Settled items
     (done, cancelled) are left out unless asked for, and then come last."""
     rules = _rules(config)
-    tz = ZoneInfo(user_zone or _user_zone(config))
+    tz = zone_info(user_zone or _user_zone(config))
     today = now.astimezone(tz).date()
     horizon = now + timedelta(days=days)
     chosen: list[tuple[Section, TimelineItem]] = []

@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
+
+
+@lru_cache(maxsize=1024)
+def zone_info(name: str) -> ZoneInfo:
+    """`ZoneInfo(name)`, kept for good. ZoneInfo's own cache holds only the last eight zones
+    strongly; an agenda cycling through more re-read zone files from disk, which cost more
+    than the conversions they serve. The same instance as `ZoneInfo(name)` returns."""
+    return ZoneInfo(name)
 
 
 @dataclass(frozen=True)
@@ -40,13 +49,13 @@ def elapsed(moment: datetime, delta: timedelta) -> datetime:
 
 def in_working_hours(moment: datetime, zone: str, start_hour: int = 8, end_hour: int = 18) -> bool:
     """Whether `moment` falls on a weekday between start_hour and end_hour in `zone`."""
-    local = moment.astimezone(ZoneInfo(zone))
+    local = moment.astimezone(zone_info(zone))
     return local.weekday() < 5 and start_hour <= local.hour < end_hour
 
 
 def is_night(moment: datetime, zone: str, night_start: int = 21, night_end: int = 7) -> bool:
     """Whether `moment` is night-time (default 21:00–07:00) in `zone`."""
-    hour = moment.astimezone(ZoneInfo(zone)).hour
+    hour = moment.astimezone(zone_info(zone)).hour
     return hour >= night_start or hour < night_end
 
 
@@ -61,17 +70,25 @@ def next_send_slot(
     """The first moment at or after `moment` inside [start_hour, end_hour) on a working day.
 
     Working days are weekdays by default; the timeline passes `business_day` to skip the
-    configured country's public holidays as well. The result is in `zone`.
+    configured country's public holidays as well. The result is in `zone`. The search for
+    the next working day is cached per (date, zone), so `business_day` must give the same
+    answer for the same day every time.
     """
-    tz = ZoneInfo(zone)
-    local = moment.astimezone(tz)
-    today, clock = local.date(), local.time()
     opens, closes = time(start_hour), time(end_hour)
-    day = today
-    for _ in range(366):
-        if business_day(day) and (day != today or clock < closes):
-            if day == today and clock >= opens:
-                return local
-            return datetime.combine(day, opens, tz)
-        day += timedelta(days=1)
-    raise ValueError(f"no working day within a year of {local:%Y-%m-%d} in {zone}")
+    local = moment.astimezone(zone_info(zone))
+    today, clock = local.date(), local.time()
+    if clock < closes and business_day(today):
+        return local if clock >= opens else datetime.combine(today, opens, local.tzinfo)
+    return _window_after(today, zone, opens, business_day)
+
+
+@lru_cache(maxsize=16384)
+def _window_after(
+    today: date, zone: str, opens: time, business_day: Callable[[date], bool]
+) -> datetime:
+    """When the window opens on the first working day after `today`, in `zone`."""
+    for offset in range(1, 366):
+        day = today + timedelta(days=offset)
+        if business_day(day):
+            return datetime.combine(day, opens, zone_info(zone))
+    raise ValueError(f"no working day within a year of {today:%Y-%m-%d} in {zone}")

@@ -7,7 +7,9 @@ replayed; without it the clock is read here, at the edge.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +49,23 @@ def _local(moment: datetime, tz: ZoneInfo) -> str:
 
 def _in_user_zone(moment: datetime) -> str:
     return moment.astimezone(ZoneInfo(user_config().timezone)).strftime("%a %Y-%m-%d %H:%M %Z")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a command builds the agenda.
+
+    Over 10,000 interviews the loader and the timeline build some 100,000 records that live
+    until the command ends and hold no reference cycles; the collector would walk them again
+    and again (about a sixth of `followup due`'s time) and free nothing. Reference counting
+    still frees everything as usual; the collector resumes (as it was) on the way out."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def render_agenda(
@@ -107,13 +126,14 @@ def due(
     if days < 0:
         raise InputError(f"--days must be 0 or more, not {days}")
     config = user_config()
-    with store_for(ctx) as store:
-        entries = store.open_interviews_with_events()
-    items = agenda(entries, moment, config, days, include_settled=include_settled)
-    if as_json:
-        print_json([item_json(item, config.timezone) for item in items])
-    else:
-        render_agenda(items, moment, config.timezone, limit)
+    with collector_paused():
+        with store_for(ctx) as store:
+            entries = store.open_interviews_with_events()
+        items = agenda(entries, moment, config, days, include_settled=include_settled)
+        if as_json:
+            print_json([item_json(item, config.timezone) for item in items])
+        else:
+            render_agenda(items, moment, config.timezone, limit)
 
 
 def _person(interview: Interview, name: str, flag: str) -> Interviewer:
