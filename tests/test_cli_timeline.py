@@ -103,6 +103,17 @@ def test_due_human_output_counts_down_in_the_users_zone(cli: Cli):
     assert "… and 2 more; --limit 0 shows all" in capped
 
 
+def test_a_passed_best_slot_says_send_now_while_the_window_is_open(cli: Cli):
+    # 09:30 in Chicago: Dana's slot (08:00 New York = 07:00 here) and Luis's (08:00) have
+    # passed, Mei-Ling's (08:00 Los Angeles = 10:00 here) has not.
+    out = cli.ok("due", "--now", "2026-11-25T09:30-06:00")
+    assert out.count("best was") == 2
+    assert "best was 25 Nov 07:00" in out and "best was 25 Nov 08:00" in out
+    assert "25 Nov 10:00" in out and "best was 25 Nov 10:00" not in out
+    # Past the deadline it is overdue, not "now".
+    assert "best was" not in cli.ok("due", "--now", "2026-11-27T16:00-06:00")
+
+
 def test_due_without_now_reads_the_clock(cli: Cli):
     with time_machine.travel(datetime(2026, 11, 25, 10, tzinfo=ZoneInfo("America/Chicago"))):
         items = cli.due()

@@ -91,7 +91,11 @@ def render_agenda(
             table.add_section()
         current = group
         send = _local(item.suggested_send_at, tz)
-        if item.zone != user_zone:
+        if item.pending and item.suggested_send_at <= now < item.due_at:
+            # The best slot has passed but the window is still open: say so plainly rather
+            # than show a time that is already behind us.
+            send = f"[bold]now[/]\n[dim]best was {send}[/]"
+        elif item.zone != user_zone:
             theirs = item.suggested_send_at.astimezone(ZoneInfo(item.zone))
             send += f"\n[dim]{theirs:%H:%M %Z} theirs[/]"
         what = KIND_LABEL[item.kind] + (f" → {escape(item.to)}" if item.to else "")
