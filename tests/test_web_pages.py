@@ -53,6 +53,9 @@ def test_today_lists_thank_yous_with_a_button_that_opens_the_right_draft(
     page = browser.get("/").text
     assert "Due today" in page
     assert page.count("<strong>thank-you to") == 3 and "due in" in page
+    # 09:00 in Chicago: Dana's and Luis's best slots have passed, Mei-Ling's (10:00) has not.
+    assert page.count("send now") == 2 and "best was Wed 25 Nov, 07:00" in page
+    assert "send Wed 25 Nov, 10:00" in page
     luis = browser.get(f"/api/interviews/{interview_id}").json()["interviewers"][1]
     editor = _editor_for(browser, interview_id, luis["id"])
     assert editor.startswith("/drafts/")

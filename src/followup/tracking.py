@@ -37,6 +37,12 @@ KIND_LABEL = {FollowupKind.THANK_YOU: "thank-you", FollowupKind.CHECK_IN_1: "che
               FollowupKind.CHECK_IN_2: "check-in 2 (last)"}
 
 
+def send_now(item: TimelineItem, now: datetime) -> bool:
+    """True when the suggested slot has passed but the note can still go in time: the
+    agenda then says "now" instead of showing a moment already behind us."""
+    return item.pending and item.suggested_send_at <= now < item.due_at
+
+
 def item_json(item: TimelineItem, user_zone: str) -> dict[str, Any]:
     """The pinned JSON shape of an agenda item: times with offsets, the window in the user's
     zone, the suggested send time in the recipient's."""

@@ -31,7 +31,7 @@ from followup.model import (
     Stage,
     Status,
 )
-from followup.tracking import KIND_LABEL, OUTCOMES, item_json, mark_draft_sent
+from followup.tracking import KIND_LABEL, OUTCOMES, item_json, mark_draft_sent, send_now
 from followup.tracking import next_kind as _next_kind
 
 if TYPE_CHECKING:
@@ -91,9 +91,7 @@ def render_agenda(
             table.add_section()
         current = group
         send = _local(item.suggested_send_at, tz)
-        if item.pending and item.suggested_send_at <= now < item.due_at:
-            # The best slot has passed but the window is still open: say so plainly rather
-            # than show a time that is already behind us.
+        if send_now(item, now):
             send = f"[bold]now[/]\n[dim]best was {send}[/]"
         elif item.zone != user_zone:
             theirs = item.suggested_send_at.astimezone(ZoneInfo(item.zone))

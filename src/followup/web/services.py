@@ -84,7 +84,7 @@ class AgendaRow:
 def agenda_rows(state: AppState, days: int = 14, interview_id: int | None = None,
                 ) -> list[AgendaRow]:
     from followup.timeline import agenda, countdown, section
-    from followup.tracking import KIND_LABEL
+    from followup.tracking import KIND_LABEL, send_now
 
     config = state.config()
     now = state.now()
@@ -100,9 +100,12 @@ def agenda_rows(state: AppState, days: int = 14, interview_id: int | None = None
             from zoneinfo import ZoneInfo
 
             theirs = f"{send.astimezone(ZoneInfo(item.zone)):%H:%M %Z} theirs"
+        when = f"{send.astimezone(tz):%a %d %b, %H:%M}"
+        if send_now(item, now):
+            when, theirs = "now", f"best was {when}"
         rows.append(AgendaRow(
             item, section(item, now, config.timezone).value, countdown(item, now),
-            KIND_LABEL[item.kind], f"{send.astimezone(tz):%a %d %b, %H:%M}", theirs,
+            KIND_LABEL[item.kind], when, theirs,
             f"{item.due_at.astimezone(tz):%a %d %b, %H:%M}"))
     return rows
 
