@@ -5,6 +5,8 @@ Each test names the draft a careful coach objected to and what the report must (
 
 from __future__ import annotations
 
+import pytest
+
 from followup.check import check
 from followup.check.examples import example_context
 from followup.model import Severity
@@ -147,3 +149,36 @@ def test_a_bare_name_line_signs_the_note() -> None:
     report = check("Subject: Checking in\n\nHi Zofia,\n\nAny update on the Frontend Engineer "
                    "role we discussed?\n\nRahul", None)
     assert "p09.spelling" not in {f.rule for f in report.findings}
+
+
+def _claims(sentence: str) -> list[str]:
+    from followup.check.document import Document
+    from followup.check.rules.p05_qualifications import claims
+
+    doc = Document(sentence)
+    return [doc.slice(span) for span in claims(doc)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I appreciated learning that you lead the platform group.",
+    "I appreciated learning that you led the platform group.",
+    "I loved hearing how your team runs the on-call rotation.",
+    "I enjoyed hearing that Dana built the alerting.",
+    "I admired the migration Luis led last spring.",
+    "I was glad to hear how the team cut paging by half.",
+])
+def test_what_they_do_is_not_a_claim_about_me(sentence: str) -> None:
+    """The subject of the claim word is "you" or someone else, not the candidate."""
+    assert _claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "I lead the platform group at Contoso.",
+    "At my last job I led the Kafka migration.",
+    "I am proud that I built our dbt project.",
+    "Your team built the platform, and I led a similar migration.",
+    "I am AWS certified.",
+    "My team cut the warehouse bill by a third.",
+])
+def test_what_i_do_is_a_claim(sentence: str) -> None:
+    assert _claims(sentence) == [sentence]

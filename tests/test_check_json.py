@@ -10,7 +10,7 @@ from followup.check.examples import example_context
 REPORT_KEYS = {"score", "practices", "findings", "stats"}
 PRACTICE_KEYS = {"title", "status"}
 FINDING_KEYS = {"rule", "practice", "severity", "message", "why", "start", "end", "text",
-                "suggestion"}
+                "suggestion", "scope"}
 STATS_KEYS = {"words", "characters", "sentences", "paragraphs", "reading_grade"}
 TEXT = "Subject: Thanks\n\nDear Dana,\n\nWhen can I start? I recieve the the news!!!\n\nBest,\n"
 
@@ -29,6 +29,7 @@ def test_json_keys_are_pinned() -> None:
         assert finding["practice"] in data["practices"]
         assert TEXT[finding["start"]:finding["end"]] == finding["text"]
         assert finding["suggestion"] is None or isinstance(finding["suggestion"], str)
+        assert finding["scope"] in {"span", "note"}
     assert set(data["stats"]) == STATS_KEYS
     assert 0 <= data["score"] <= 100
 
@@ -36,3 +37,17 @@ def test_json_keys_are_pinned() -> None:
 def test_score_bands() -> None:
     report = check(TEXT, example_context("northwind"))
     assert report.has_errors and report.score < 70
+
+
+def test_scope_tells_marked_words_from_note_level_findings() -> None:
+    """Something missing (no offer, no interest, no point recalled) is note-level: its span
+    still indexes the input exactly, but displays list it apart instead of marking it."""
+    data = check(TEXT, example_context("northwind")).to_dict()
+    scopes = {f["rule"]: f["scope"] for f in data["findings"]}
+    assert scopes["p08.demand"] == "span"
+    assert scopes["p09.doubled-word"] == "span"
+    for rule in ("p08.no-call-to-action", "p08.reaffirm-interest", "p02.no-point",
+                 "p06.unanswered", "p05.no-qualification"):
+        assert scopes[rule] == "note", rule
+    for finding in data["findings"]:
+        assert TEXT[finding["start"]:finding["end"]] == finding["text"]

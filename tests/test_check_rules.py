@@ -67,3 +67,28 @@ def test_disabled_rules_do_not_run() -> None:
     text = "When can I start?"
     assert "p08.demand" in {f.rule for f in check(text).findings}
     assert "p08.demand" not in {f.rule for f in check(text, checks={"p08": False}).findings}
+
+
+def test_renamed_rules_follow_the_practice_scheme() -> None:
+    ids = {r.id for r in RULES}
+    assert {"p08.reaffirm-interest", "p09.no-closing", "p09.no-name"} <= ids
+    assert not {i for i in ids if not i.startswith("p")}, "every id starts with its practice"
+    for rule in RULES:
+        assert rule.id.split(".")[0] == f"p{int(rule.practice[1:]):02d}", rule.id
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("interest", "p08.reaffirm-interest"), ("interest.reaffirm", "p08.reaffirm-interest"),
+    ("signoff", "p09.no-closing"), ("signoff.no-closing", "p09.no-closing"),
+])
+def test_switches_written_with_old_ids_still_work(old: str, new: str) -> None:
+    text = "Dear Dana,\n\nThank you for yesterday."
+    assert new in {f.rule for f in check(text).findings}
+    assert new not in {f.rule for f in check(text, checks={old: False}).findings}
+
+
+def test_a_new_id_switch_beats_an_old_prefix() -> None:
+    text = "Dear Dana,\n\nThank you for yesterday."
+    found = {f.rule for f in check(text, checks={"signoff": False, "p09.no-closing": True})
+             .findings}
+    assert "p09.no-closing" in found

@@ -13,7 +13,7 @@ from test_web_fixtures import Browser, open_browser
 
 REPORT_KEYS = {"score", "practices", "findings", "stats"}
 FINDING_KEYS = {"rule", "practice", "severity", "message", "why", "start", "end", "text",
-                "suggestion"}
+                "suggestion", "scope"}
 PUSHY = ("Subject: Thanks\n\nDear Dana,\n\nThank you for meeting me. When can I start? "
          "Please get back to me by Friday.\n\nBest,\nPriya Raman\n")
 NEW = {

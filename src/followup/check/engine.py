@@ -50,7 +50,7 @@ _default_registry: Registry | None = None
 
 
 def default_registry() -> Registry:
-    """The built-in rules, P1–P10 plus interest and sign-off (built once, then reused)."""
+    """The built-in rules, P1–P10 (built once, then reused)."""
     global _default_registry
     if _default_registry is None:
         from followup.check.rules import all_rules
@@ -118,6 +118,7 @@ def _run(rule: Rule, doc: Document, ctx: CheckContext, settings: Settings) -> It
             end=end,
             text=text[start:end],
             suggestion=hit.suggestion,
+            scope=hit.scope or rule.scope,
         )
 
 

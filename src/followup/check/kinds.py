@@ -8,6 +8,10 @@ Every rule carries its id (`p08.pushy-phrase`: module prefix, then a name), the 
 serves, a severity, a message, a why, and fail/pass examples that the meta-test runs.
 Examples run under a named example context (see `check/examples.py`) when the rule needs a
 record. `applies` limits a rule to stages, media and to contexts that have what it needs.
+
+A rule's `scope` says what its findings are about: `span` (the words marked are the problem)
+or `note` (something is missing, or the note as a whole is off; the span is only an anchor).
+`Required` rules are note-level by nature; a hit may override its rule's scope.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from followup.model import Medium, Severity, Stage
+from followup.model.report import Scope
 
 if TYPE_CHECKING:
     from followup.check.context import CheckContext
@@ -26,13 +31,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Hit:
-    """Where a rule fired; message/suggestion/severity override the rule's defaults."""
+    """Where a rule fired; message/suggestion/severity/scope override the rule's defaults."""
 
     start: int
     end: int
     message: str | None = None
     suggestion: str | None = None
     severity: Severity | None = None
+    scope: Scope | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class Rule:
     stages: frozenset[Stage] = frozenset(Stage)
     media: frozenset[Medium] = frozenset(Medium)
     needs: frozenset[str] = frozenset()
+    scope: Scope = Scope.SPAN
 
     def applies(self, ctx: CheckContext) -> bool:
         if ctx.stage not in self.stages or ctx.medium not in self.media:
@@ -140,6 +147,7 @@ class Required(Rule):
     patterns: tuple[str, ...]
     where: str = "content"
     anchor: str = "opening"
+    scope: Scope = Scope.NOTE
     _compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -256,9 +264,31 @@ class Settings:
         switches = {k.removeprefix("checks."): bool(v) for k, v in values.items()
                     if k.startswith("checks.")}
         switches.update(checks or {})
+        switches = renamed_switches(switches)
         mine = frozenset(w.strip() for w in (*values.get("check.words", ()), *words)
                          if w.strip())
         return cls(limits=limits, checks=switches, words=mine)
+
+
+# Rule ids before they all followed the `pNN.` scheme: a switch written with an old id (or
+# prefix) in a config file still turns the renamed rules on or off.
+RENAMED: Mapping[str, tuple[str, ...]] = {
+    "interest": ("p08.reaffirm-interest",),
+    "interest.reaffirm": ("p08.reaffirm-interest",),
+    "signoff": ("p09.no-closing", "p09.no-name"),
+    "signoff.no-closing": ("p09.no-closing",),
+    "signoff.no-name": ("p09.no-name",),
+}
+
+
+def renamed_switches(checks: Mapping[str, bool]) -> dict[str, bool]:
+    """The switches with old rule ids translated (a switch under the new id wins)."""
+    out = dict(checks)
+    for old in sorted((k for k in checks if k in RENAMED), key=len):
+        for new in RENAMED[old]:
+            if new not in checks:
+                out[new] = checks[old]
+    return out
 
 
 def is_enabled(rule_id: str, checks: Mapping[str, bool]) -> bool:

@@ -19,7 +19,10 @@ from followup.errors import InputError
 from followup.model import Medium, Stage
 
 if TYPE_CHECKING:
-    from followup.model import Interview, Interviewer, Report
+    from rich.table import Table
+    from rich.text import Text
+
+    from followup.model import Finding, Interview, Interviewer, Report
 
 MAX_INPUT_BYTES = 1_000_000
 
@@ -210,12 +213,95 @@ def check_command(
 
 _STYLE = {"error": "bold red underline", "warning": "yellow underline",
           "suggestion": "cyan underline"}
+_MARK = {"error": "bold red", "warning": "bold yellow", "suggestion": "bold cyan"}
 _STATUS = {"ok": "green", "warn": "yellow", "fail": "bold red", "n/a": "dim"}
 
 
+def mark_at(text: str, end: int) -> int:
+    """Where a finding's mark goes: at the end of its span, pushed past the rest of a word
+    the span ends inside, so a mark never splits a word."""
+    pos = max(0, min(end, len(text)))
+    while 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
+        pos += 1
+    return pos
+
+
+def numbered_findings(text: str, report: Report) -> list[tuple[int, Finding]]:
+    """Findings with the numbers the human report shows.
+
+    Marked findings first, numbered in reading order of their marks (by mark position, then
+    start), so the numbers in the text run 1, 2, 3 … left to right; then the note-level ones
+    (something missing, or about the whole note), which are listed apart, in practice order.
+    """
+    from followup.practices import PRACTICES
+
+    order = {p.id: i for i, p in enumerate(PRACTICES)}
+    marked = sorted((f for f in report.findings if not f.is_note_level),
+                    key=lambda f: (mark_at(text, f.end), f.start, f.severity.rank, f.rule))
+    notes = sorted((f for f in report.findings if f.is_note_level),
+                   key=lambda f: (order.get(f.practice, len(order)), f.rule, f.start))
+    return list(enumerate([*marked, *notes], 1))
+
+
+def marked_text(text: str, numbered: list[tuple[int, Finding]]) -> Text:
+    """The input with `[n]` after each marked finding's span and the span underlined."""
+    from rich.text import Text
+
+    inserts = sorted(((mark_at(text, f.end), n, f.severity.value) for n, f in numbered
+                      if not f.is_note_level), key=lambda x: x[:2])
+    out = Text()
+    pos = 0
+    for at, number, severity in inserts:
+        out.append(text[pos:at])
+        out.append(f"[{number}]", style=_MARK[severity])
+        pos = at
+    out.append(text[pos:])
+
+    def moved(index: int, *, is_end: bool) -> int:
+        """Where an input offset lands in the marked text."""
+        return index + sum(len(f"[{n}]") for at, n, _ in inserts
+                           if at < index or (at == index and not is_end))
+
+    for _, f in numbered:
+        if f.end > f.start and not f.is_note_level:
+            out.stylize(_STYLE[f.severity.value], moved(f.start, is_end=False),
+                        moved(f.end, is_end=True))
+    return out
+
+
+def _grid() -> Table:
+    """Two columns: a right-aligned label, and text that wraps under itself (hanging indent)."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _finding_text(f: Finding, *, details: bool) -> Text:
+    from rich.text import Text
+
+    out = Text()
+    out.append(f.severity.value, style=_MARK[f.severity.value])
+    out.append(f" {f.rule}", style="dim")
+    if f.text and not f.is_note_level:
+        out.append(f" \u201c{_short(f.text)}\u201d")
+    out.append(f": {f.message}")
+    if details:
+        out.append("\nwhy: ", style="dim")
+        out.append(f.why)
+        if f.suggestion is not None:
+            out.append("\nfix: ", style="dim")
+            out.append(f.suggestion if f.suggestion else "(delete it)")
+    return out
+
+
 def show_report(text: str, report: Report) -> None:
-    """The text with numbered marks in place, findings by practice, summary, score."""
+    """The text with numbered marks in place, what is missing, findings by practice, summary,
+    score. Long lines wrap under their own column, never back to the left edge."""
     from rich.markup import escape
+    from rich.padding import Padding
     from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
@@ -223,46 +309,34 @@ def show_report(text: str, report: Report) -> None:
     from followup.cli.render import console
     from followup.practices import BY_ID
 
-    numbered = list(enumerate(report.findings, 1))
-    marked = Text()
-    inserts = sorted(((f.end, n, f.severity.value) for n, f in numbered), key=lambda x: x[:2])
-    pos = 0
-    for end, number, severity in inserts:
-        marked.append(text[pos:end])
-        marked.append(f"[{number}]", style=_STYLE[severity].replace(" underline", "") + " bold")
-        pos = end
-    marked.append(text[pos:])
-
-    def moved(index: int, *, is_end: bool) -> int:
-        """Where an input offset lands in the marked text (marks sit at finding ends)."""
-        return index + sum(len(f"[{n}]") for e, n, _ in inserts
-                           if e < index or (e == index and not is_end))
-
-    for _, f in numbered:
-        if f.end > f.start:
-            marked.stylize(_STYLE[f.severity.value], moved(f.start, is_end=False),
-                           moved(f.end, is_end=True))
+    numbered = numbered_findings(text, report)
     console.print(Rule("draft", align="left"))
-    console.print(marked)
+    console.print(marked_text(text, numbered))
+    notes = [(n, f) for n, f in numbered if f.is_note_level]
+    if notes:
+        console.print(Rule("missing / whole note", align="left"))
+        grid = _grid()
+        for number, f in notes:
+            grid.add_row(Text(f"[{number}]", style=_MARK[f.severity.value]),
+                         _finding_text(f, details=False))
+        console.print(Padding(grid, (0, 0, 0, 2)))
+        console.print()
     console.print(Rule("findings", align="left"))
     if not numbered:
         console.print("[green]No findings.[/]")
     for practice_id, result in report.practices.items():
-        mine = [(n, f) for n, f in numbered if f.practice == practice_id]
+        mine = sorted((n, f) for n, f in numbered if f.practice == practice_id)
         if not mine:
             continue
-        colour = _STATUS[result.status.value]
-        console.print(f"\n[bold]{practice_id} {escape(result.title)}[/] [{colour}]"
-                      f"{result.status.value}[/]  [dim]{escape(BY_ID[practice_id].why)}[/]")
+        console.print()
+        console.print(Text.assemble((f"{practice_id} {result.title} ", "bold"),
+                                    (result.status.value, _STATUS[result.status.value])))
+        console.print(Padding(Text(BY_ID[practice_id].why, style="dim"), (0, 0, 0, 2)))
+        grid = _grid()
         for number, f in mine:
-            style = _STYLE[f.severity.value].replace(" underline", "")
-            quoted = f" \u201c{escape(_short(f.text))}\u201d" if f.text else ""
-            console.print(f"  [{style}][{number}] {f.severity.value}[/] [dim]{f.rule}[/]"
-                          f"{quoted}: {escape(f.message)}")
-            console.print(f"      [dim]why:[/] {escape(f.why)}")
-            if f.suggestion is not None:
-                fix = escape(f.suggestion) if f.suggestion else "(delete it)"
-                console.print(f"      [dim]fix:[/] {fix}")
+            grid.add_row(Text(f"[{number}]", style=_MARK[f.severity.value]),
+                         _finding_text(f, details=True))
+        console.print(Padding(grid, (0, 0, 0, 2)))
     table = Table(title="Practices", title_justify="left", show_header=False, box=None)
     for practice_id, result in report.practices.items():
         colour = _STATUS[result.status.value]

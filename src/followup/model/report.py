@@ -33,11 +33,24 @@ class PracticeStatus(StrEnum):
     NA = "n/a"
 
 
+class Scope(StrEnum):
+    """What a finding is about: a stretch of the text, or the note as a whole.
+
+    `span` findings point at words that are there (mark them in place). `note` findings are
+    about something missing or about the whole note (no thanks, no point recalled, too long,
+    sent late): their span is only an anchor, so displays list them apart, unmarked.
+    """
+
+    SPAN = "span"
+    NOTE = "note"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem: which rule, where (`text[start:end]` of the checked input), why, and a fix.
 
-    `suggestion` is replacement text for the span when there is one, else None.
+    `suggestion` is replacement text for the span when there is one, else None. `scope` says
+    whether the span is the problem itself or only an anchor for a note-level finding.
     """
 
     rule: str
@@ -49,6 +62,11 @@ class Finding:
     end: int
     text: str
     suggestion: str | None = None
+    scope: Scope = Scope.SPAN
+
+    @property
+    def is_note_level(self) -> bool:
+        return self.scope is Scope.NOTE
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +79,7 @@ class Finding:
             "end": self.end,
             "text": self.text,
             "suggestion": self.suggestion,
+            "scope": self.scope.value,
         }
 
 

@@ -1,7 +1,8 @@
-"""The built-in rules, one module per practice (plus interest and sign-off).
+"""The built-in rules, one or more modules per practice (`p09_proofread`, `p09_names`, …).
 
 `all_rules()` lists them explicitly; nothing registers itself at import time. A module's
-rules all carry its prefix (`p08.` in `p08_call_to_action.py`), which the meta-test checks.
+rules all carry its prefix (`p08.` in `p08_call_to_action.py` and `p08_interest.py`), which
+the meta-test checks.
 """
 
 from __future__ import annotations
@@ -10,15 +11,14 @@ from followup.check.kinds import Rule
 
 MODULES = (
     "p01_timing", "p02_personalization", "p03_medium", "p04_gratitude", "p05_qualifications",
-    "p06_questions", "p07_brevity", "p08_call_to_action", "p09_proofread",
-    "p09_names", "p10_follow_through", "interest", "signoff",
+    "p06_questions", "p07_brevity", "p08_call_to_action", "p08_interest", "p09_proofread",
+    "p09_names", "p09_signoff", "p10_follow_through",
 )
 
 
 def all_rules() -> tuple[Rule, ...]:
     """Every built-in rule, in practice order."""
     from followup.check.rules import (
-        interest,
         p01_timing,
         p02_personalization,
         p03_medium,
@@ -27,13 +27,14 @@ def all_rules() -> tuple[Rule, ...]:
         p06_questions,
         p07_brevity,
         p08_call_to_action,
+        p08_interest,
         p09_names,
         p09_proofread,
+        p09_signoff,
         p10_follow_through,
-        signoff,
     )
 
     modules = (p01_timing, p02_personalization, p03_medium, p04_gratitude, p05_qualifications,
-               p06_questions, p07_brevity, p08_call_to_action, p09_proofread,
-               p09_names, p10_follow_through, interest, signoff)
+               p06_questions, p07_brevity, p08_call_to_action, p08_interest, p09_proofread,
+               p09_names, p09_signoff, p10_follow_through)
     return tuple(rule for module in modules for rule in module.RULES)

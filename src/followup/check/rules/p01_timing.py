@@ -13,6 +13,7 @@ from followup.check.context import CheckContext
 from followup.check.document import Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
 from followup.model import Severity, Stage
+from followup.model.report import Scope
 from followup.windows import is_night, next_send_slot, thank_you_window
 
 _NOTE = "Thank you for your time yesterday, Dana."
@@ -95,14 +96,14 @@ RULES = (
         id="p01.late", practice="P1", severity=Severity.WARNING,
         message="Sent after the thank-you window closed.", why=_WHY_LATE,
         fail=(Example(_NOTE, "northwind-late"),), passes=(Example(_NOTE, "northwind-ontime"),),
-        stages=THANK_YOU, needs=frozenset({Needs.NOW}), fn=_late,
+        stages=THANK_YOU, needs=frozenset({Needs.NOW}), scope=Scope.NOTE, fn=_late,
     ),
     Logic(
         id="p01.too-soon", practice="P1", severity=Severity.SUGGESTION,
         message="Sent right after the interview.",
         why="A note sent minutes after the call looks rushed; take time to make it thoughtful.",
         fail=(Example(_NOTE, "northwind-early"),), passes=(Example(_NOTE, "northwind-ontime"),),
-        stages=THANK_YOU, needs=frozenset({Needs.NOW}), fn=_early,
+        stages=THANK_YOU, needs=frozenset({Needs.NOW}), scope=Scope.NOTE, fn=_early,
     ),
     Logic(
         id="p01.night-send", practice="P1", severity=Severity.SUGGESTION,
@@ -110,7 +111,7 @@ RULES = (
         why="A message that arrives in working hours is read; one at 2 am sinks under the "
             "morning's mail.",
         fail=(Example(_NOTE, "northwind-night"),), passes=(Example(_NOTE, "northwind-ontime"),),
-        needs=frozenset({Needs.NOW}), fn=_night,
+        needs=frozenset({Needs.NOW}), scope=Scope.NOTE, fn=_night,
     ),
     Logic(
         id="p01.check-in-early", practice="P1", severity=Severity.SUGGESTION,
@@ -119,5 +120,6 @@ RULES = (
         fail=(Example(_NOTE, "northwind-check-in-early"),),
         passes=(Example(_NOTE, "northwind-check-in"),),
         stages=frozenset({Stage.CHECK_IN}), needs=frozenset({Needs.NOW}), fn=_check_in_early,
+        scope=Scope.NOTE,
     ),
 )

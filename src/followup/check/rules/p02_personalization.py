@@ -17,6 +17,7 @@ from followup.check.document import Document
 from followup.check.kinds import Example, Existence, Hit, Logic, Needs, Settings, anchor_span
 from followup.check.words import content_stems, jaccard, related, shingles, tokens
 from followup.model import Severity, Stage
+from followup.model.report import Scope
 
 NEAR_DUPLICATE = 0.8
 
@@ -131,6 +132,7 @@ RULES = (
         passes=(_GOOD, "Dear Dana,\n\nThank you. Your move from batch to Kafka sounds "
                 "exciting.\n\nBest,\nPriya"),
         example_context="northwind", needs=frozenset({Needs.INTERVIEWER}), fn=_no_point,
+        scope=Scope.NOTE,
         stages=frozenset({Stage.THANK_YOU}),
     ),
     Logic(
@@ -141,7 +143,7 @@ RULES = (
               "I look forward to hearing from you soon.",),
         passes=("Thank you for walking me through the ledger reconciliation service and the "
                 "plan to retire the Perl cron jobs.",),
-        fn=_only_stock,
+        scope=Scope.NOTE, fn=_only_stock,
     ),
     Logic(
         id="p02.generic-greeting", practice="P2", severity=Severity.WARNING,
@@ -177,6 +179,6 @@ RULES = (
             "know if I can share anything else.\n\nBest regards,\nPriya Raman\n",
             "northwind-panel"),),
         passes=(Example(_GOOD, "northwind-panel"),),
-        needs=frozenset({Needs.DRAFTS}), fn=_near_duplicate,
+        needs=frozenset({Needs.DRAFTS}), scope=Scope.NOTE, fn=_near_duplicate,
     ),
 )

@@ -14,6 +14,7 @@ from followup.check.document import Document
 from followup.check.kinds import Example, Hit, Logic, Settings, anchor_span
 from followup.check.rules.p02_personalization import generic_greeting
 from followup.model import Medium, Severity, Stage
+from followup.model.report import Scope
 
 _GENERIC_SUBJECT_RE = re.compile(
     r"(?:re: *)?(?:thank you|thanks|thank-you|follow[- ]?up|interview|hello|hi|checking in|"
@@ -55,10 +56,10 @@ def _too_long(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         if len(body) > limit:
             lead = doc.body_start + doc.text[doc.body_start:].index(body[0])
             over = lead + limit
-            yield Hit(over, lead + len(body), severity=Severity.ERROR, message=(
-                f"{len(body)} characters; a LinkedIn connection note holds {limit}, so "
-                f"everything marked here ({len(body) - limit} characters) would be cut. "
-                "Keep the thanks and one point."))
+            yield Hit(over, lead + len(body), severity=Severity.ERROR, scope=Scope.SPAN,
+                      message=(f"{len(body)} characters; a LinkedIn connection note holds "
+                               f"{limit}, so everything marked here ({len(body) - limit} "
+                               "characters) would be cut. Keep the thanks and one point."))
         return
     if ctx.stage is Stage.CHECK_IN and ctx.medium is Medium.EMAIL:
         return  # P10 has the check-in limit
@@ -82,7 +83,12 @@ def _no_greeting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hi
 
 def _subject_elsewhere(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     if doc.subject is not None:
-        yield Hit(doc.subject.start, doc.subject.end, suggestion="")
+        # The fix drops the whole `Subject:` line and the blank lines after it: deleting only
+        # its text would leave a bare "Subject:" behind, still flagged.
+        start = doc.text.rfind("\n", 0, doc.subject.start) + 1
+        rest = doc.text[doc.body_start:]
+        end = doc.body_start + len(rest) - len(rest.lstrip())
+        yield Hit(start, end, suggestion="")
 
 
 _BODY = "Dear Dana,\n\nThank you for yesterday.\n\nBest regards,\nPriya"
@@ -95,7 +101,7 @@ RULES = (
         message="No subject line: start with `Subject: …` naming the role and the interview.",
         why="A clear subject gets the email opened and found again.",
         fail=(_BODY,), passes=("Subject: Thank you — Senior Data Engineer interview\n\n" + _BODY,),
-        media=EMAIL, fn=_subject_missing,
+        media=EMAIL, scope=Scope.NOTE, fn=_subject_missing,
     ),
     Logic(
         id="p03.generic-subject", practice="P3", severity=Severity.WARNING,
@@ -113,7 +119,7 @@ RULES = (
                              "linkedin-note")),
         passes=(_BODY, Example("Hi Dana, thanks for the chat about Kafka streaming today!",
                                "linkedin-note")),
-        fn=_too_long,
+        scope=Scope.NOTE, fn=_too_long,
     ),
     Logic(
         id="p03.no-greeting", practice="P3", severity=Severity.SUGGESTION,
@@ -123,6 +129,7 @@ RULES = (
         passes=(_BODY, Example("Hi Layla, thanks again for Monday.\n\nBest,\nNgozi",
                                "linkedin-message")),
         media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE, Medium.CARD}), fn=_no_greeting,
+        scope=Scope.NOTE,
     ),
     Logic(
         id="p03.subject-not-email", practice="P3", severity=Severity.SUGGESTION,

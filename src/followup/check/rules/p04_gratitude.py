@@ -9,6 +9,7 @@ from followup.check.context import CheckContext
 from followup.check.document import Document
 from followup.check.kinds import Hit, Logic, Required, Settings, anchor_span, part
 from followup.model import Severity, Stage
+from followup.model.report import Scope
 
 THANKS = (
     r"\bthank(?:s|ing| you)?\b",
@@ -51,6 +52,6 @@ RULES = (
               "The team sounds great. Thank you for your time.\n\nBest regards,\nPriya",),
         passes=("Dear Dana,\n\nI hope your week is going well. Thank you for your time "
                 "yesterday.\n\nBest regards,\nPriya",),
-        stages=THANK_YOU, fn=_late,
+        stages=THANK_YOU, scope=Scope.NOTE, fn=_late,
     ),
 )

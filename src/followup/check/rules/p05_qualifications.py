@@ -15,9 +15,10 @@ from followup.check.document import Document, Span
 from followup.check.kinds import Hit, Logic, Settings, anchor_span
 from followup.check.words import content_stems
 from followup.model import Interview, Medium, Severity, Stage
+from followup.model.report import Scope
 
 MAX_CLAIMS = 3
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]ve|I['’]d|my|me)\b")
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]ve|I['’]d|[Mm]y|[Mm]e)\b")
 _ACHIEVEMENT = (
     r"built|build|led|lead|designed|shipped|ran|run|managed|created|developed|launched|"
     r"delivered|cut|reduced|improved|increased|grew|migrated|automated|scaled|owned|own|"
@@ -44,10 +45,49 @@ _PARENS_RE = re.compile(r"\([^()]*\)")
 # Items of an enumeration: commas, semicolons, "and"/"as well as" before a new item.
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]\s*(?:and\s+|plus\s+)?|\s(?:and|plus|as well as)\s+)",
                             re.IGNORECASE)
-_NOT_CLAIM_RE = re.compile(r"\b(?:you|your) (?:built|led|designed|shipped|ran|cut)\b",
-                           re.IGNORECASE)
+# Who does the claimed thing: the nearest subject before the claim word, within its clause.
+# "I appreciated learning that you lead the platform group" is about them, not you.
+_SUBJECT_RE = re.compile(
+    r"(?P<me>\b(?:I|I['’](?:ve|d|m|ll)|my|mine)\b)|"
+    r"(?P<other>\b(?:you|your|yours|he|she|they|his|her|their|theirs|who|whose)\b)|"
+    r"(?P<clause>\b(?:that|how|what|why|whether|where)\b)",
+    re.IGNORECASE,
+)
+# A name right before an action verb is its subject ("the migration Dana led"); acronyms
+# and adjectives are not ("I am AWS certified").
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z][\w’'-]*\s+$")
+_ACTION_RE = re.compile(
+    r"(?:built|led|lead|designed|shipped|ran|runs?|managed|created|developed|launched|"
+    r"delivered|cut|reduced|improved|increased|grew|migrated|automated|scaled|owned|owns?|"
+    r"mentored|wrote|implemented|architected|founded|maintained|introduced|saved|trained)",
+    re.IGNORECASE)
 
 
+def _about_me(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the claim word at `match` has the candidate as its subject.
+
+    The nearest subject word before it decides: "I", "my" (also inside the match, as in "at
+    my last job") → yes; "you", "your", "they", "who" … or a name right before it ("that Dana
+    led") → no; a clause opener with no subject after it ("how the team built") → no. With
+    none of these, a first-person word anywhere in the sentence decides.
+    """
+    if _FIRST_PERSON_RE.search(match.group(0)):
+        return True
+    before = sentence[:match.start()]
+    if _ACTION_RE.fullmatch(match.group(0)) and _NAME_BEFORE_RE.search(before):
+        return False
+    found = _SUBJECT_RE.findall(before)
+    if not found:
+        return _FIRST_PERSON_RE.search(sentence) is not None
+    me, _other, _clause = found[-1]
+    return bool(me)
+
+
+def _is_claim(sentence: str) -> bool:
+    """A sentence with at least one claim word whose subject is the candidate."""
+    if not _FIRST_PERSON_RE.search(sentence):
+        return False
+    return any(_about_me(sentence, m) for m in _CLAIM_RE.finditer(sentence))
 
 
 def claim_count(text: str) -> int:
@@ -65,9 +105,7 @@ def claims(doc: Document) -> list[Span]:
     """Sentences that state the candidate's own experience or achievements."""
     out = []
     for sentence in doc.sentences:
-        text = doc.slice(sentence)
-        if (_FIRST_PERSON_RE.search(text) and _CLAIM_RE.search(text)
-                and not _NOT_CLAIM_RE.search(text)):
+        if _is_claim(doc.slice(sentence)):
             out.append(sentence)
     return out
 
@@ -130,6 +168,11 @@ _LIST_DUMP = ("Dear Dana,\n\nThank you for yesterday. I have 8 years of Python, 
               "Best regards,\nPriya")
 _LIST_OK = ("Dear Dana,\n\nThank you for yesterday. I built our pipelines in Python, SQL, "
             "Scala and Go, which matches your stack.\n\nBest regards,\nPriya")
+# One claim of the candidate's among things the interviewers lead, built and designed.
+_THEIRS = ("Dear Dana,\n\nThank you for yesterday. I appreciated learning that you lead the "
+           "platform group. I liked how your team designed the alerting, and that Luis built "
+           "the on-call tooling, which Mei-Ling now runs. I ran a similar Kafka migration."
+           "\n\nBest regards,\nPriya")
 TY = frozenset({Stage.THANK_YOU})
 
 RULES = (
@@ -138,14 +181,17 @@ RULES = (
         message="No qualification mentioned: remind them of one thing that fits the job.",
         why="A short reminder of your fit helps them remember you among many candidates.",
         fail=("Dear Dana,\n\nThank you for yesterday. The Kafka plans sound exciting.\n\n"
-              "Best regards,\nPriya",),
+              "Best regards,\nPriya",
+              # what they do is no claim of yours, in any tense or clause
+              "Dear Dana,\n\nThank you for yesterday. I appreciated learning that you lead "
+              "the platform group, and that Luis built the alerting.\n\nBest regards,\nPriya"),
         passes=(_GOOD,), example_context="northwind", stages=TY,
-        media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE}), fn=_none,
+        media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE}), scope=Scope.NOTE, fn=_none,
     ),
     Logic(
         id="p05.resume-dump", practice="P5", severity=Severity.WARNING,
         message="Too many claims about yourself: a résumé dump.",
         why="One or two qualifications tied to the job stick; a list buries them.",
-        fail=(_DUMP, _LIST_DUMP), passes=(_GOOD, _LIST_OK), stages=TY, fn=_dump,
+        fail=(_DUMP, _LIST_DUMP), passes=(_GOOD, _LIST_OK, _THEIRS), stages=TY, fn=_dump,
     ),
 )

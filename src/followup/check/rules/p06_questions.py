@@ -14,6 +14,7 @@ from followup.check.document import Document
 from followup.check.kinds import Hit, Logic, Needs, Settings, anchor_span
 from followup.check.words import content_stems, related
 from followup.model import Severity, Stage
+from followup.model.report import Scope
 
 
 def _unanswered(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -43,6 +44,6 @@ RULES = (
         passes=("Dear Dana,\n\nThank you for yesterday. On schema changes in dbt: I version "
                 "every model and run contract tests in CI.\n\nBest regards,\nPriya",),
         example_context="northwind", stages=frozenset({Stage.THANK_YOU}),
-        needs=frozenset({Needs.INTERVIEWER}), fn=_unanswered,
+        needs=frozenset({Needs.INTERVIEWER}), scope=Scope.NOTE, fn=_unanswered,
     ),
 )

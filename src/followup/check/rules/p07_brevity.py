@@ -12,6 +12,7 @@ from followup.check.context import CheckContext
 from followup.check.document import Document
 from followup.check.kinds import Existence, Hit, Logic, Settings, anchor_span
 from followup.model import Medium, Severity, Stage
+from followup.model.report import Scope
 
 LONG_SENTENCE_WORDS = 30
 VERY_LONG_SENTENCE_WORDS = 45
@@ -102,7 +103,7 @@ RULES = (
         fail=("Thank you. " + "Organizational considerations notwithstanding, interdisciplinary "
               "collaboration necessitates comprehensive institutionalized communication "
               "methodologies. " * 6,),
-        passes=(_SHORT,), fn=_grade,
+        passes=(_SHORT,), scope=Scope.NOTE, fn=_grade,
     ),
     Existence(
         id="p07.jargon", practice="P7", severity=Severity.SUGGESTION,
@@ -130,6 +131,6 @@ RULES = (
         message="Outside the ideal length.",
         why="Long enough to be specific, short enough to read in a minute: 75–200 words.",
         fail=(_LONGISH, _SHORT), passes=(_MID,),
-        media=_EMAIL, stages=frozenset({Stage.THANK_YOU}), fn=_length,
+        media=_EMAIL, stages=frozenset({Stage.THANK_YOU}), scope=Scope.NOTE, fn=_length,
     ),
 )

@@ -3,7 +3,7 @@
 Strength decides severity: demands, deadlines and presuming the job are errors; softer
 pressure (exclamation runs, "ASAP", nudging for a decision), guilt in a thank-you, and
 desperate or over-apologetic phrasing are warnings. Reaffirmed interest lives in
-`interest.py` and reports under this practice too.
+`p08_interest.py` and reports under this practice too.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from followup.check.document import Document
 from followup.check.kinds import Existence, Hit, Logic, Settings, anchor_span
 from followup.check.rules.p10_follow_through import GUILT
 from followup.model import Medium, Severity, Stage
+from followup.model.report import Scope
 
 OFFERS = (
     r"\b(?:please )?(?:let me know|feel free|do not hesitate|don['’]t hesitate|reach out)\b",
@@ -191,14 +192,52 @@ def _pushy(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         yield Hit(match.start(), match.end())
 
 
+CALM_ASK = "I look forward to hearing about the next steps"
+# Words that may open a sentence before a demand and go with it when it is rewritten calmly
+# ("Please get back to me by Friday" → the whole request, not "Please I look forward …").
+_LEAD_IN_RE = re.compile(
+    r"\s*(?:(?:please|kindly|so|and|but|also|then)[ ,]+|(?:could|can|would|will) you(?: "
+    r"please)?\s+|i(?:['’]d| would)(?: really)? (?:appreciate|like to|love to)\s+|"
+    r"i (?:look|am looking) forward to\s+|i(?:['’]d| would| will)?(?: really| still)?\s+)*",
+    re.IGNORECASE)
+
+
+_HEARING_RE = re.compile(r"hear(?:ing)?(?: back)?(?: from you)?$", re.IGNORECASE)
+
+
+def _calm_rewrite(doc: Document, start: int, end: int) -> tuple[int, int, str | None]:
+    """The span to replace and a calm ask for a deadline demand, or no fix.
+
+    A fix must not press again: dropping only the date is enough for "hearing from you by
+    Monday" but leaves "Please get back to me!", still a demand. So unless what is left is
+    about hearing from them, a demand that is the whole request (after polite lead-in words)
+    becomes "I look forward to hearing about the next steps"; inside a longer sentence no
+    mechanical rewrite reads well, so none is offered (the message says what to do).
+    """
+    text = doc.text
+    deadline = _DEADLINE_RE.search(text, start, end)
+    kept = text[start:deadline.start() if deadline else end].rstrip(" ,")
+    if _HEARING_RE.match(kept):
+        return start, end, kept
+    sentence_start = _sentence_start(text, start, doc.body_start)
+    lead = text[sentence_start:start]
+    lead_in = _LEAD_IN_RE.fullmatch(lead)
+    if lead_in is None:
+        return start, end, None
+    begin = sentence_start + len(lead) - len(lead.lstrip())
+    if text.startswith("?", end):  # "Could you reply by Monday?" is no longer a question
+        return begin, end + 1, CALM_ASK + "."
+    return begin, end, CALM_ASK
+
+
 def _demand(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     for start, end in demands(doc):
         deadline = _DEADLINE_RE.search(doc.text, start, end)
         if deadline is not None:
-            kept = doc.text[start:deadline.start()].rstrip(" ,")
-            yield Hit(start, end, suggestion=kept or None, message=(
+            begin, stop, calm = _calm_rewrite(doc, start, end)
+            yield Hit(begin, stop, suggestion=calm, message=(
                 "A deadline for their answer: the interviewer sets the pace, not you. "
-                "Drop the date."))
+                "Drop the date and the push; say you look forward to the next steps."))
         elif _START_RE.search(doc.text, start, end):
             yield Hit(start, end, message=(
                 "Presumes the job (a start date or an offer): ask about next steps instead."),
@@ -247,7 +286,7 @@ RULES = (
         message="No offer to help further: invite questions or say you are available.",
         why="An open door keeps the dialogue going without pressure.",
         fail=(_CTA_FAIL, _CTA_DEADLINE), passes=(_CTA_PASS,),
-        fn=_no_offer,
+        scope=Scope.NOTE, fn=_no_offer,
         stages=frozenset({Stage.THANK_YOU}),
         media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE}),
     ),
@@ -263,7 +302,8 @@ RULES = (
               "I look forward to hearing from you by Friday!",
               "Could we talk about my start date?", "When should I expect the offer?",
               "Let me know by the end of the week.",
-              "I would appreciate a decision within 48 hours."),
+              "I would appreciate a decision within 48 hours.",
+              "I expect an answer by Friday."),
         passes=("Please let me know if I can share anything else.",
                 "You mentioned a decision by December 4; I am happy to help before then.",
                 "You asked when I could start: my notice period is four weeks.",

@@ -11,6 +11,7 @@ from followup.check.context import CheckContext
 from followup.check.document import Document
 from followup.check.kinds import Existence, Hit, Logic, Required, Settings, anchor_span
 from followup.model import Severity, Stage
+from followup.model.report import Scope
 
 CHECK_IN = frozenset({Stage.CHECK_IN})
 _REFERENCE_RE = re.compile(
@@ -87,6 +88,7 @@ RULES = (
         fail=("Dear Dana,\n\n" + "I am writing to follow up on my application and interview. "
               * 14,),
         passes=(_GOOD,), example_context="check-in", stages=CHECK_IN, fn=_too_long,
+        scope=Scope.NOTE,
     ),
     Logic(
         id="p10.no-reference", practice="P10", severity=Severity.WARNING,
@@ -94,6 +96,7 @@ RULES = (
         why="They see many candidates; naming the role and date saves them a search.",
         fail=("Dear Dana,\n\nI hope you are well. Is there any update?\n\nBest,\nPriya",),
         passes=(_GOOD,), example_context="check-in", stages=CHECK_IN, fn=_no_reference,
+        scope=Scope.NOTE,
     ),
     Required(
         id="p10.no-timing-question", practice="P10", severity=Severity.WARNING,

@@ -5,7 +5,9 @@
    "Subject: <subject>\n\n<body>" for an email with a subject, else the body. The marks are
    drawn in a backdrop behind a transparent textarea, so the text stays a plain textarea
    (native editing, undo, screen readers). Every user-written string is set with
-   textContent: nothing from the server or the user becomes HTML. */
+   textContent: nothing from the server or the user becomes HTML. Findings with
+   scope "note" (something missing, or about the whole note) are listed, never marked:
+   their span is only an anchor. */
 "use strict";
 
 (function () {
@@ -17,6 +19,7 @@
   var activeIndex = -1;
 
   function $(id) { return document.getElementById(id); }
+  function inText(f) { return f.scope !== "note"; }
 
   function prefix() {
     return subject && subject.value.trim() ? "Subject: " + subject.value.trim() + "\n\n" : "";
@@ -61,6 +64,7 @@
     var subjectHit = false;
     var spans = findings.map(function (f, i) { return { f: f, i: i }; })
       .filter(function (s) {
+        if (!inText(s.f)) return false;
         if (s.f.start < offset) { subjectHit = true; return false; }
         return true;
       })
@@ -113,7 +117,7 @@
     var ol = $("findings");
     var rows = findings.map(function (f, i) {
       var li = document.createElement("li");
-      li.className = "sev-" + f.severity;
+      li.className = "sev-" + f.severity + (inText(f) ? "" : " whole-note");
       var msg = document.createElement("strong");
       msg.textContent = f.message;
       var why = document.createElement("div");
@@ -126,7 +130,7 @@
       showBtn.className = "link";
       showBtn.textContent = "Show in text";
       showBtn.addEventListener("click", function () { select(i); });
-      actions.append(showBtn);
+      if (inText(f)) actions.append(showBtn);
       if (f.suggestion !== null && f.suggestion !== undefined && body.readOnly === false) {
         var fix = document.createElement("button");
         fix.type = "button";
@@ -226,7 +230,7 @@
     if (checkedText !== fullText()) return -1;
     var pos = body.selectionStart + prefix().length, best = -1;
     findings.forEach(function (f, i) {
-      if (f.start <= pos && pos <= f.end && f.end > f.start && (best < 0 || f.end - f.start < findings[best].end - findings[best].start)) best = i;
+      if (inText(f) && f.start <= pos && pos <= f.end && f.end > f.start && (best < 0 || f.end - f.start < findings[best].end - findings[best].start)) best = i;
     });
     return best;
   }

@@ -1,7 +1,8 @@
-"""Reaffirmed interest: the note should say the candidate still wants this role.
+"""P8, reaffirmed interest: the note should say the candidate still wants this role.
 
 One of the article's reasons a follow-up matters; it reports under P8 (the closing, where
-eagerness and availability go together).
+eagerness and availability go together). Its id was `interest.reaffirm` before ids followed
+the `pNN.` scheme; `checks.interest*` switches still reach it (see `kinds.RENAMED`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ INTEREST = (
 
 RULES = (
     Required(
-        id="interest.reaffirm", practice="P8", severity=Severity.WARNING,
+        id="p08.reaffirm-interest", practice="P8", severity=Severity.WARNING,
         message="Say that you still want this role.",
         why="Reaffirming your interest tells them you are invested in this opportunity.",
         fail=("Dear Dana,\n\nThank you for yesterday.\n\nBest regards,\nPriya",),
