@@ -18,9 +18,8 @@ import sqlalchemy as sa
 
 from followup.errors import FollowupError, InputError, NotFoundError, StorageError
 from followup.model import Draft, Event, EventKind, Interview, Status
-from followup.store import backup_restore, followups
+from followup.store import followups
 from followup.store import repository as repo
-from followup.store.backup import parse_backup
 from followup.store.connect import WRITE, connection_error, create_engine
 from followup.store.migrate import ensure_head
 from followup.store.records import InterviewSummary, RestoreResult
@@ -132,6 +131,11 @@ class Store:
         equal the backup's counts as unchanged and is not touched (its updated_at stays);
         see `backup_restore` for what is compared and what is replaced.
         """
+        # Backups are rare; their modules load only when used, keeping every command's start
+        # (and `followup list`'s in particular) light.
+        from followup.store import backup_restore
+        from followup.store.backup import parse_backup
+
         incoming = parse_backup(data, source)
         with self._transaction(write=True) as conn:
             return backup_restore.merge(conn, incoming, self._clock())
@@ -161,6 +165,8 @@ class Store:
 
     def export_all(self) -> dict[str, Any]:
         """The whole database as a backup document, read in one transaction (see `restore`)."""
+        from followup.store import backup_restore
+
         with self._transaction(write=False) as conn:
             return backup_restore.export_document(conn)
 
