@@ -26,6 +26,7 @@ from followup.model import Tone
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DOUBLED_RE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 _PLACEHOLDER_RE = re.compile(r"\{\w+\}")
+_DOUBLE_STOP_RE = re.compile(r"(?<!\.)\.\.(?!\.)")
 # Words a note's wording uses once each (see wording.py): the nouns that refer back to the
 # job, those that name the conversation ("Tuesday's conversation … Our conversation about
 # …"), and a few that stand out when said twice ("welcome the chance … the chance to join").
@@ -144,6 +145,7 @@ class Words:
         for step in range(len(options)):
             template = options[(first + step) % len(options)]
             filled = str(template.format_map({**self.values, **values}))
+            filled = _DOUBLE_STOP_RE.sub(".", filled)  # "… Electrical Co." + "."
             faults = self._faults(template, filled, filled + tail if opens else None)
             if best is None or faults < best[0]:
                 best = (faults, template, filled)

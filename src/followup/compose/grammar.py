@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from followup.language.articles import indefinite_article as indefinite_article
+
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 
@@ -80,28 +82,6 @@ def gerund(verb: str) -> str:
             and sum(c in vowels for c in low) == 1):
         return verb + verb[-1] + "ing"
     return verb + "ing"
-
-
-def indefinite_article(phrase: str) -> str:
-    """"a" or "an" for the phrase that follows, by sound: an SRE, a UX lead, an hourly job."""
-    tokens = words(phrase)
-    if not tokens:
-        return "a"
-    word = tokens[0]
-    low = word.lower()
-    if word.isupper() and len(word) > 1 and word.isalpha() and not _pronounceable(word):
-        return "an" if word[0] in "AEFHILMNORSX" else "a"
-    if low.startswith(("hour", "honest", "honor", "honour", "heir")):
-        return "an"
-    if low.startswith(("uni", "use", "usu", "ura", "ure", "euro", "one", "once", "ubiq", "uti")):
-        return "a"
-    return "an" if low[:1] in "aeiou" else "a"
-
-
-def _pronounceable(word: str) -> bool:
-    """Whether an all-caps word is said as a word (NASA, SaaS) rather than spelled (SRE)."""
-    return bool(re.fullmatch(r"[B-DF-HJ-NP-TV-Z]?[AEIOU][A-Z]*[AEIOU]?[A-Z]*", word)) and len(
-        word) >= 4
 
 
 def capitalize_first(text: str) -> str:

@@ -23,8 +23,10 @@ from zoneinfo import ZoneInfo
 
 from followup.check.rules.p05_qualifications import requirements
 from followup.check.words import content_stems, stem, tokens
-from followup.compose import grammar, phrasing
-from followup.compose.phrasing import FragmentKind, QualificationKind
+from followup.compose import claims, grammar, phrasing
+from followup.compose.phrasing import FragmentKind
+from followup.language import fragments
+from followup.language.fragments import Kind
 from followup.model import Interview, Interviewer, Me
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ class Qualification:
 
     source: str
     text: str                      # cleaned, details in brackets
-    kind: QualificationKind
+    claim: str                     # said in the first person ("I hold a …"), no final stop
     focus: tuple[str, ...]         # requirement words it shares, as written there
     score: int
 
@@ -131,22 +133,76 @@ def spoken_date(day: date) -> str:
     return f"{day:%B} {day.day}"
 
 
-def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point:
-    cleaned = phrasing.clean(phrasing.drop_reporting(phrasing.clean(text), names))
+@dataclass(frozen=True)
+class Unused:
+    """A note the composer could not say in a sentence, and why (shown as a hint)."""
+
+    source: str
+    reason: str
+
+    def hint(self) -> str:
+        return (f"left out \u201c{self.source.strip()}\u201d: {self.reason}")
+
+
+_TOPIC_VERBS_RE = re.compile(
+    r"^(?:asked(?:\s+me)?(?:\s+about)?|(?:tell|told)\s+me\s+about|describe|walk\s+me\s+through|talked(?:\s+a\s+lot)?\s+about|discussed|went\s+over|"
+    r"walked\s+me\s+through|covered|touched\s+on|chatted\s+about|dug\s+into|"
+    r"spent\s+(?:a\s+lot\s+of\s+)?time\s+on|focused\s+on|lots\s+(?:of\s+)?(?:q'?s\s+)?"
+    r"(?:on|about)|q'?s?\s+(?:on|about))\s+", re.IGNORECASE)
+
+
+_QUANTITY_RE = re.compile(r"^(?:about |around |over |nearly |more than |almost )?(\d[\d,]*|one|"
+                          r"two|three|four|five|six|seven|eight|nine|ten|a dozen)\b")
+
+
+def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
+    """One of the interviewer's points as a topic or a clause, or why it cannot be used."""
+    cleaned = fragments.clean(phrasing.drop_reporting(fragments.clean(text), names))
+    if fragments.is_self_note(cleaned):
+        return Unused(text, "it reads as a note to yourself")
+    cleaned = _TOPIC_VERBS_RE.sub("", cleaned)
     turned = grammar.lower_first(phrasing.to_second_person(cleaned, names))
-    form = phrasing.classify(turned)
-    phrase = phrasing.as_clause(turned) if form is FragmentKind.CLAUSE else phrasing.as_topic(
-        turned)
-    return Point(kind, text, phrase, form)
+    fragment = fragments.read(turned)
+    form = fragment.kind
+    if form is Kind.RESULT:
+        clause = fragments.result_clause(fragment.main)
+        if clause:
+            return Point(kind, text, claims.finish(clause, definite=True), FragmentKind.CLAUSE)
+    if form is Kind.CLAUSE:
+        phrase = claims.finish(phrasing.as_clause(fragment.phrase()), definite=True)
+        return Point(kind, text, phrase, FragmentKind.CLAUSE)
+    if form is Kind.NOUN_PHRASE and kind == "shared" and _QUANTITY_RE.match(fragment.main):
+        # "about 40 staff on nights": a count they gave, said as a fact.
+        verb = "is" if _QUANTITY_RE.match(fragment.main)[1] in ("1", "one") else "are"
+        phrase = claims.finish(f"there {verb} {fragment.phrase()}", definite=True)
+        return Point(kind, text, phrase, FragmentKind.CLAUSE)
+    if form in (Kind.GERUND, Kind.QUESTION, Kind.NOUN_PHRASE, Kind.VERB_PRESENT):
+        topic = phrasing.as_topic(fragment.phrase())
+        if form is Kind.NOUN_PHRASE:
+            topic = fragments.with_article(topic, definite=True)
+        return Point(kind, text, claims.finish(topic, definite=True), FragmentKind.TOPIC)
+    if form is Kind.SELF_NOTE:
+        return Unused(text, "it reads as a note to yourself")
+    return Unused(text, "it does not say who did what; write it as a sentence (\u201cyour "
+                        "team …\u201d, \u201cwe talked about …\u201d) to have it used")
 
 
-def points_of(person: Interviewer) -> tuple[Point, ...]:
-    """The interviewer's points, first discussed then first shared, then the rest in order."""
+def points_and_unused(person: Interviewer) -> tuple[tuple[Point, ...], tuple[Unused, ...]]:
+    """The interviewer's usable points (first discussed, first shared, then the rest in
+    order), and the notes that could not be used."""
     names = tuple(n for n in (person.name, person.first_name) if n)
     discussed = [make_point("discussed", t, names) for t in person.discussed if t.strip()]
     shared = [make_point("shared", t, names) for t in person.shared if t.strip()]
-    ordered = discussed[:1] + shared[:1] + discussed[1:] + shared[1:]
-    return tuple(p for p in ordered if p.phrase.strip())
+    usable_d = [p for p in discussed if isinstance(p, Point) and p.phrase.strip()]
+    usable_s = [p for p in shared if isinstance(p, Point) and p.phrase.strip()]
+    ordered = usable_d[:1] + usable_s[:1] + usable_d[1:] + usable_s[1:]
+    unused = tuple(p for p in discussed + shared if isinstance(p, Unused))
+    return tuple(ordered), unused
+
+
+def points_of(person: Interviewer) -> tuple[Point, ...]:
+    """The interviewer's usable points (see `points_and_unused`)."""
+    return points_and_unused(person)[0]
 
 
 def _attributive(word: str) -> str:
@@ -194,9 +250,11 @@ def rank_qualifications(interview: Interview, person: Interviewer | None) -> tup
     asked = _personal_stems(" ".join(q.question for q in person.questions) if person else "")
     ranked: list[tuple[int, int, Qualification]] = []
     for index, source in enumerate(interview.qualifications):
-        text = phrasing.parenthesize(phrasing.clean(source))
-        if not text:
+        fragment = fragments.read(source)
+        said = claims.claim(fragment)
+        if said is None:
             continue
+        text = fragment.phrase()
         stems = content_stems(source)[0] - _FOCUS_STOP_STEMS
         best: tuple[int, bool] = (0, False)
         focus: tuple[str, ...] = ()
@@ -210,7 +268,7 @@ def rank_qualifications(interview: Interview, person: Interviewer | None) -> tup
                 best, focus = key, words
         best_overlap = best[0]
         score = 2 * best_overlap + 2 * len(stems & talked) + len(stems & asked)
-        qual = Qualification(source, text, phrasing.qualification_kind(text), focus, score)
+        qual = Qualification(source, text, said, focus, score)
         ranked.append((-score, index, qual))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return tuple(q for _, _, q in ranked)
@@ -222,10 +280,10 @@ def make_answer(person: Interviewer) -> Answer | None:
     A question without a better answer is still acknowledged (the note offers to follow up
     on it); the hints ask for the better answer.
     """
-    answered = [q for q in person.questions if phrasing.clean(q.better)]
+    answered = [q for q in person.questions if claims.better_answer(q.better)]
     for item in answered or list(person.questions):
         raw = item.question.strip()
-        question = phrasing.clean(raw)
+        question = _TOPIC_VERBS_RE.sub("", fragments.clean(raw))
         if not question:
             continue
         if raw.endswith("?") or any(w.lower() in ("you", "your")
@@ -233,14 +291,11 @@ def make_answer(person: Interviewer) -> Answer | None:
             question = f"\u201c{grammar.capitalize_first(question)}?\u201d"
         else:
             question = grammar.lower_first(question)
-        better = phrasing.clean(item.better)
-        if not better:
+        if not item.better.strip():
             return Answer(question, "")
-        kind = phrasing.qualification_kind(better)
-        first = grammar.words(better)[0].lower() if grammar.words(better) else ""
-        if kind in (QualificationKind.PAST_VERB, QualificationKind.PRESENT_VERB) or (
-                first in grammar.COMMON_VERBS):
-            better = "I " + better
+        better = claims.better_answer(item.better)
+        if better is None:
+            return Answer(question, "")
         return Answer(question, grammar.sentence(better))
     return None
 
@@ -270,12 +325,16 @@ def hints_for(interview: Interview, person: Interviewer, me: Me,
 
 
 def greeting_names(person: Interviewer) -> tuple[str, str]:
-    """How to greet them in a formal and in a casual note (see `wording.py`, Greetings)."""
-    first = person.first_name or person.name
+    """How to greet them in a formal and in a casual note (see `wording.py`, Greetings).
+
+    A recorded `salutation:` always wins (a casual note drops it only when it carries a
+    title); otherwise the parsed name: "Dr. Whitmore" formally, "Angela" casually.
+    """
+    parsed = person.parsed_name
     salutation = " ".join((person.salutation or "").split())
     if not salutation:
-        return first, first
-    return salutation, first if _TITLE_RE.match(salutation) else salutation
+        return parsed.formal(), parsed.casual()
+    return salutation, parsed.casual() if _TITLE_RE.match(salutation) else salutation
 
 
 def outline(interview: Interview, person: Interviewer, config: Config | None = None
@@ -287,7 +346,7 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         position = interview.interviewers.index(person)
     except ValueError:
         position = 0
-    points = points_of(person)
+    points, unused = points_and_unused(person)
     formal_name, casual_name = greeting_names(person)
     role = " ".join(interview.role.split())
     decision = None
@@ -309,5 +368,18 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         sender_name=me.name.strip(),
         signature=signature_lines(me),
         position=position,
-        hints=hints_for(interview, person, me, points),
+        hints=hints_for(interview, person, me, points) + tuple(u.hint() for u in unused)
+        + unused_qualifications(interview),
     )
+
+
+def unused_qualifications(interview: Interview) -> tuple[str, ...]:
+    """Hints for the qualifications no sentence could be made of."""
+    out = []
+    for source in interview.qualifications:
+        fragment = fragments.read(source)
+        if source.strip() and claims.claim(fragment) is None:
+            reason = fragment.reason or ("write it as you would say it, starting with "
+                                         "\u201cI\u201d, to have it used")
+            out.append(Unused(source, reason).hint())
+    return tuple(out)

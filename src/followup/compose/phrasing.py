@@ -163,6 +163,9 @@ def to_second_person(fragment: str, names: Iterable[str] = ()) -> str:
             replacement = _match_case(token, "you're")
         elif low in ("we've", "we’ve"):
             replacement = _match_case(token, "you've")
+        elif low in ("they're", "they’re", "they'll", "they’ll", "they've", "they’ve") and (
+                not seen_plural):
+            replacement = _match_case(token, "you" + token[4:])
         elif low in ("our", "his"):
             replacement = _match_case(token, "your")
         elif low == "her":
@@ -278,7 +281,7 @@ def as_clause(fragment: str) -> str:
 
 def as_topic(fragment: str) -> str:
     """A topic without a leading "about"; a bare verb becomes a gerund ("move X" → "moving X")."""
-    text = re.sub(r"^(?:about|regarding|re:?)\s+", "", fragment, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:about|regarding|re:?)\s+(?![~\d])", "", fragment, flags=re.IGNORECASE)
     tokens = words(text)
     if tokens and tokens[0].lower() in COMMON_VERBS and len(tokens) > 1:
         return gerund(tokens[0]) + text[len(tokens[0]):]

@@ -19,11 +19,11 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from followup.compose import grammar
+from followup.compose import claims
 from followup.compose.choose import Words, word_count
 from followup.compose.grammar import sentence
 from followup.compose.outline import Outline, Point, Qualification
-from followup.compose.phrasing import FragmentKind, QualificationKind
+from followup.compose.phrasing import FragmentKind
 from followup.compose.wording import CHECK_IN, THANK_YOU
 from followup.model import Medium, Tone
 
@@ -71,39 +71,16 @@ def _point_sentence(words: Words, point: Point, index: int) -> str:
     return sentence(words.say(part, 2 + index, topic=point.phrase))
 
 
-def _predicate(qual: Qualification) -> str:
-    """The qualification as what follows "I" ("built …", "bring my dbt experience")."""
-    text = qual.text
-    if qual.kind is QualificationKind.FIRST_PERSON:
-        return re.sub(r"^I\s+", "", text)
-    if qual.kind in (QualificationKind.PAST_VERB, QualificationKind.PRESENT_VERB):
-        return text
-    if qual.kind is QualificationKind.GERUND:
-        return "have experience " + text
-    return "bring " + text
+def _qualification_sentences(quals: Sequence[Qualification]) -> list[str]:
+    """The qualifications as the candidate says them: plainly, the second with "also".
 
-
-def _tie(words: Words, qual: Qualification, salt: int) -> str:
-    if qual.focus:
-        return words.say("tie_focus", salt, opens=False,
-                         focus=grammar.join_words(list(qual.focus)))
-    return words.say("tie_role", salt, opens=False)
-
-
-def _qualification_sentences(words: Words, quals: Sequence[Qualification]) -> list[str]:
+    No sentence announces a qualification ("For context, …") or ties it to the job with
+    stock words ("which speaks to the … side of the job"): a reader skips such lines.
+    """
     out: list[str] = []
     for index, qual in enumerate(quals):
-        if index == 0:
-            claim = f"I {_predicate(qual)}"
-            if qual.kind is QualificationKind.FIRST_PERSON:
-                claim = qual.text
-            lead = words.say("qualification_lead", 5, tail=claim)
-            body = (lead + grammar.lower_first(claim)) if lead else claim
-            out.append(sentence(body + _tie(words, qual, 6)))
-        else:
-            body = words.say("qualification_more", 7, q=_predicate(qual))
-            tie = _tie(words, qual, 8) if qual.focus != quals[0].focus else ""
-            out.append(sentence(body + tie))
+        said = qual.claim if index == 0 else claims.also(qual.claim)
+        out.append(sentence(said))
     return out
 
 
@@ -121,7 +98,7 @@ def thank_you_letter(outline: Outline, tone: Tone, variant: int, shape: Shape,
     opening = [words.say("thanks", 0)]
     opening += [_point_sentence(words, p, i)
                 for i, p in enumerate(outline.points[:shape.points])]
-    fit = _qualification_sentences(words, outline.qualifications[:shape.qualifications])
+    fit = _qualification_sentences(outline.qualifications[:shape.qualifications])
     answer = ""
     if shape.answer and outline.answer is not None:
         part = "answer" if outline.answer.better else "answer_open"
@@ -184,12 +161,40 @@ def check_in_note(outline: Outline, tone: Tone, variant: int, limit: int) -> str
     return next((t for t in texts if len(t.strip()) <= limit), min(texts, key=len))
 
 
+SUBJECT_CHARS = 60
+"""Longer subjects are cut off in most inboxes (P7)."""
+_LEGAL_SUFFIX_RE = re.compile(r",?\s+(?:&\s+)?(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|GmbH|"
+                              r"PLC|plc|LLP|S\.A|B\.V|AG|Pty)\.?$")
+
+
+def short_role(role: str) -> str:
+    """The role without what a subject can spare: brackets, and anything after a dash."""
+    text = re.sub(r"\s*\([^)]*\)", "", role)
+    text = re.split(r"\s+[-–—|]\s+", text)[0]
+    return " ".join(text.split()) or role
+
+
+def short_company(company: str) -> str:
+    """The company without its legal suffix ("Hartley & Sons Electrical Co." → "Hartley &
+    Sons Electrical")."""
+    return _LEGAL_SUFFIX_RE.sub("", company).strip() or company
+
+
 def subject_line(outline: Outline, tone: Tone, variant: int, *, check_in: int = 0) -> str:
-    """An email subject naming the role and the company (never a bare "Thank you")."""
-    if check_in:
-        part = "second_subject" if check_in >= 2 else "subject"
-        return Words(CHECK_IN, outline, tone, variant).say(part, 0, opens=False)
-    return Words(THANK_YOU, outline, tone, variant).say("subject", 0, opens=False)
+    """An email subject naming the role and the company (never a bare "Thank you"), within
+    `SUBJECT_CHARS`: the role and company are shortened first, then the company left out."""
+    table, part = (THANK_YOU, "subject") if not check_in else (
+        CHECK_IN, "second_subject" if check_in >= 2 else "subject")
+    role, company = short_role(outline.role), short_company(outline.company)
+    tries = [(outline.role, outline.company), (role, outline.company), (role, company)]
+    subject = ""
+    for try_role, try_company in tries:
+        subject = Words(table, outline, tone, variant).say(
+            part, 0, opens=False, role=try_role, company=try_company)
+        if len(subject) <= SUBJECT_CHARS:
+            return subject
+    without = re.sub(rf"\s+(?:at|—|-)\s+{re.escape(company)}\b", "", subject)
+    return without if without != subject else subject
 
 
 def _claims(text: str) -> int:

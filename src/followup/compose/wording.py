@@ -114,47 +114,6 @@ THANK_YOU: Parts = {
             "Thanks, too, for the inside view on {topic}.",
         ),
     },
-    "qualification_lead": {
-        F: ("", "For context, ", "On my side, ", "As background, "),
-        C: ("", "For context, ", "On my side, ", "As it happens, "),
-    },
-    "qualification_more": {
-        F: ("I also {q}", "In addition, I {q}", "Beyond that, I {q}", "Just as relevant, I {q}"),
-        C: ("I also {q}", "Plus, I {q}", "On top of that, I {q}", "And I {q}"),
-    },
-    # Ties refer back to the role ("the position", "the job", "the team") without its name.
-    "tie_focus": {
-        F: (
-            ", which matches the {focus} work the position calls for",
-            ", which speaks to the {focus} side of the job",
-            ", which bears directly on the team's {focus} work",
-            ", experience that fits the {focus} focus of the position",
-            ", which answers the {focus} requirements",
-        ),
-        C: (
-            ", which lines up nicely with the {focus} work you're hiring for",
-            ", so the {focus} side of the job is familiar ground for me",
-            ", which should come in handy for the team's {focus} work",
-            ", which is right in line with the {focus} part of the position",
-            ", which covers the {focus} requirements nicely",
-        ),
-    },
-    "tie_role": {
-        F: (
-            ", which I believe fits the position well",
-            ", experience I would bring straight to the team",
-            ", which carries over well to this job",
-            ", which I would be glad to build on in this position",
-            ", which I believe makes for a strong fit here",
-        ),
-        C: (
-            ", which should fit the job nicely",
-            ", and I'd love to bring that to the team",
-            ", which feels right on target for this job",
-            ", so this kind of work is familiar ground for me",
-            ", which feels like a great fit here",
-        ),
-    },
     "answer": {
         F: (
             "On your question about {question}: {better}",

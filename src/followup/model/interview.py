@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from followup.model.names import PersonName, parse_name
+
 
 class Culture(StrEnum):
     """The tone the company's culture calls for."""
@@ -75,13 +77,19 @@ class Interviewer:
     id: int | None = field(default=None, compare=False)
 
     @property
+    def parsed_name(self) -> PersonName:
+        """The name taken apart: title, given name, surname, suffix (see `model/names.py`)."""
+        return parse_name(self.name)
+
+    @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        """The given name ("Angela" for "Dr. Angela Whitmore"), or the only name."""
+        return self.parsed_name.first
 
     @property
     def last_name(self) -> str:
-        parts = self.name.split()
-        return parts[-1] if parts else self.name
+        """The family name ("van der Berg"), or the only name."""
+        return self.parsed_name.last
 
     @property
     def points(self) -> tuple[str, ...]:
@@ -139,7 +147,8 @@ class Interview:
         return self.interviewers[0] if self.interviewers else None
 
     def find_interviewer(self, name: str) -> Interviewer | None:
-        """The interviewer a name refers to: full name, or a unique first or last name.
+        """The interviewer a name refers to: full name, or a unique first or last name, or
+        title and surname ("Dr. Whitmore").
 
         Matching ignores case and accents, as the notes format promises.
         """
@@ -147,10 +156,7 @@ class Interview:
         for person in self.interviewers:
             if name_key(person.name) == wanted:
                 return person
-        by_part = [
-            p for p in self.interviewers
-            if wanted in (name_key(p.first_name), name_key(p.last_name))
-        ]
+        by_part = [p for p in self.interviewers if p.parsed_name.matches(name)]
         return by_part[0] if len(by_part) == 1 else None
 
     @property

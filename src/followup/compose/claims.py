@@ -1,0 +1,138 @@
+"""The candidate's own words as full sentences: a qualification, a better answer, a next step.
+
+A qualification in the notes is a fragment ("precepted 6 new grads", "PCCN certified,
+current BLS + ACLS", "State of Illinois teaching license, Biology 6-12", "pass rate up from
+61% to 78% in 2 yrs"). `claim` says it as the candidate would, in the first person, with a
+verb that suits its kind (see `language/fragments.py`):
+
+- a past or present verb phrase: "I precepted six new graduates";
+- an adjective phrase: "I am PCCN certified (current BLS and ACLS)";
+- years of something: "I have four years on a telemetry unit";
+- a credential: "I hold a State of Illinois teaching license (Biology 6-12)";
+- a skill or background noun: "I have strong Excel skills";
+- a role held for a time: "I have been a registered nurse for six years";
+- a result: "One result I am proud of: the pass rate went up from 61% to 78% in two years".
+
+Anything else returns None: the composer leaves it out and says which note it could not use,
+rather than forcing a fragment into a sentence that does not hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.language import fragments, lexicon
+from followup.language.fragments import Fragment, Kind
+from followup.language.shorthand import spell_small_numbers
+
+# Nouns that name a credential one holds (a closed class of English, not one industry's).
+CREDENTIALS = frozenset(
+    "license licence certification certificate degree diploma credential registration "
+    "qualification accreditation endorsement clearance permit licensure".split())
+# Nouns for what one has: skills, knowledge, background.
+ABILITIES = frozenset(
+    "experience background knowledge skills skill expertise fluency training familiarity "
+    "understanding proficiency grounding track record history".split())
+_YEARS_RE = re.compile(r"^(?:more than |over |about |nearly |almost )?(?:\d+|[a-z]+)\+? "
+                       r"(?:years?|months?)\b", re.IGNORECASE)
+_FOR_YEARS_RE = re.compile(r"\s+(for|since)\s+(?:more than |over |about )?\S+"
+                           r"(?:\s+(?:years?|months?))?$")
+_PREP_BARE_RE = re.compile(r"\b(on|in|at|as|for|with|from)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+                           r"(?=$|[\s,.;:)])")
+
+
+def _fix_articles(text: str, *, definite: bool) -> str:
+    """Adds the article a bare singular noun after a preposition lacks: "four years on tele
+    unit" → "four years on a tele unit" (the candidate's background: indefinite); "with
+    night team" → "with the night team" (the interviewer's: definite)."""
+    def fix(match: re.Match[str]) -> str:
+        phrase = match.group(2)
+        words = phrase.split()
+        if (words[0] in lexicon.FUNCTION_WORDS or words[0] in lexicon.NUMBER_WORDS
+                or lexicon.is_gerund(words[0]) or lexicon.is_past(words[0])):
+            return match.group()
+        # Only a noun phrase of one or two words ending in a singular countable noun, its
+        # modifier (if any) not a verb form ("tele unit", "night team").
+        head = words[-1]
+        if not (lexicon.can_be_noun(head) and not lexicon.is_plural_noun(head)
+                and fragments.countable(head)):
+            return match.group()
+        if len(words) == 2 and lexicon.verb_forms(words[0]) - {"VB", "VBP"}:
+            return match.group()
+        return f"{match.group(1)} {fragments.with_article(phrase, definite=definite)}"
+    return _PREP_BARE_RE.sub(fix, text)
+
+
+def finish(text: str, *, definite: bool = False) -> str:
+    """A fragment made ready for prose: articles where missing, small numbers in words."""
+    return spell_small_numbers(_fix_articles(text, definite=definite))
+
+
+def claim(fragment: Fragment) -> str | None:
+    """The qualification as a first-person sentence body (no final stop), or None."""
+    kind = fragment.kind
+    phrase = finish(fragment.phrase())
+    if kind is Kind.FIRST_PERSON:
+        return phrase
+    if kind in (Kind.VERB_PAST, Kind.VERB_PRESENT):
+        return f"I {phrase}"
+    if kind is Kind.ADJECTIVE:
+        return f"I am {phrase}"
+    if kind is Kind.GERUND:
+        return f"I have experience {phrase}"
+    if kind is Kind.RESULT:
+        clause = fragments.result_clause(fragment.main)
+        if clause is None:
+            return None
+        details = f" ({fragment.details})" if fragment.details else ""
+        return f"One result I am proud of: {finish(clause)}{details}"
+    if kind is Kind.NOUN_PHRASE:
+        return _noun_claim(fragment, phrase)
+    return None
+
+
+def _noun_claim(fragment: Fragment, phrase: str) -> str | None:
+    main = fragment.main
+    head = fragments.head_noun(main).lower()
+    if _YEARS_RE.match(finish(main)):
+        return f"I have {phrase}"
+    if head in CREDENTIALS or (head.isupper() and len(main.split()) == 1):
+        return f"I hold {fragments.with_article(phrase)}"
+    if head in ABILITIES:
+        return f"I have {phrase}"
+    duration = _FOR_YEARS_RE.search(main)
+    if duration and fragments.needs_article(main[:duration.start()]):
+        return f"I have been {fragments.with_article(phrase)}"
+    if main.lower().startswith("my ") and head in ABILITIES:
+        return f"I bring {phrase}"
+    return None
+
+
+def also(claim_text: str) -> str:
+    """The claim with "also", for a second qualification: "I am also …", "I also hold …"."""
+    for lead in ("I am ", "I have been ", "I'm ", "I’ve ", "I've "):
+        if claim_text.startswith(lead):
+            return f"{lead}also {claim_text[len(lead):]}"
+    if claim_text.startswith("I "):
+        return "I also " + claim_text[2:]
+    if claim_text.startswith("One result I am proud of:"):
+        return "Another result: " + claim_text.split(":", 1)[1].strip()
+    return claim_text
+
+
+def better_answer(note: str) -> str | None:
+    """A recorded better answer as a sentence body in the first person, or None."""
+    fragment = fragments.read(note)
+    kind = fragment.kind
+    text = finish(fragment.text, definite=True)
+    if kind in (Kind.FIRST_PERSON, Kind.CLAUSE):
+        return text
+    if kind in (Kind.VERB_PAST, Kind.VERB_PRESENT):
+        return f"I {text}"
+    first = text.split()[0].lower() if text.split() else ""
+    if first in ("would", "will", "could", "can", "should", "might", "always", "usually",
+                 "often", "never", "first"):
+        return f"I {text}"
+    if lexicon.is_base_verb(first) and not lexicon.can_be_noun(first):
+        return f"I would {text}"
+    return None
