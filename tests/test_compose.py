@@ -108,8 +108,11 @@ def test_best_fitting_qualification_comes_first_with_what_it_serves(
     dana = person(northwind, "Dana")
     body = compose(northwind, dana, Stage.THANK_YOU, Medium.LINKEDIN_MESSAGE, Tone.FORMAL).body
     # Dana asked about dbt: the dbt project answers both her question and the requirements.
-    assert "dbt project (300 models, tests in CI)" in body
-    assert "dbt and testing" in body
+    assert "I built the company-wide dbt project (300 models, tests in CI)." in body
+    # The qualification is said plainly: no sentence announces it or ties it with stock words.
+    for filler in ("For context", "which speaks to", "which bears", "carries over",
+                   "experience that fits"):
+        assert filler not in body
 
 
 def test_formal_and_casual_differ_in_greeting_and_closing(northwind: Interview) -> None:
@@ -291,6 +294,7 @@ def test_email_subjects_name_role_and_company_and_are_never_bare(northwind: Inte
                         check_in_number=number)
         assert "Senior Data Engineer" in draft.subject
         assert "Northwind Analytics" in draft.subject
+        assert len(draft.subject) <= 60
         assert draft.subject.strip().lower() not in ("thank you", "thanks", "follow up")
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from followup.compose import claims
+from followup.compose import claims, grammar
 from followup.compose.choose import Words, word_count
 from followup.compose.grammar import sentence
 from followup.compose.outline import Outline, Point, Qualification
@@ -182,19 +182,25 @@ def short_company(company: str) -> str:
 
 def subject_line(outline: Outline, tone: Tone, variant: int, *, check_in: int = 0) -> str:
     """An email subject naming the role and the company (never a bare "Thank you"), within
-    `SUBJECT_CHARS`: the role and company are shortened first, then the company left out."""
+    `SUBJECT_CHARS`: another wording of the variant's first, then the role and company
+    shortened, and only then the company left out."""
     table, part = (THANK_YOU, "subject") if not check_in else (
         CHECK_IN, "second_subject" if check_in >= 2 else "subject")
+    words = Words(table, outline, tone, variant)
+    options = table[part][tone]
+    first = options.index(grammar.pick(options, variant, outline.position))
+    ordered = [options[(first + step) % len(options)] for step in range(len(options))]
     role, company = short_role(outline.role), short_company(outline.company)
-    tries = [(outline.role, outline.company), (role, outline.company), (role, company)]
     subject = ""
-    for try_role, try_company in tries:
-        subject = Words(table, outline, tone, variant).say(
-            part, 0, opens=False, role=try_role, company=try_company)
-        if len(subject) <= SUBJECT_CHARS:
-            return subject
-    without = re.sub(rf"\s+(?:at|—|-)\s+{re.escape(company)}\b", "", subject)
-    return without if without != subject else subject
+    for try_role, try_company in ((outline.role, outline.company), (role, outline.company),
+                                  (role, company)):
+        for template in ordered:
+            subject = template.format_map({**words.values, "role": try_role,
+                                           "company": try_company})
+            if len(subject) <= SUBJECT_CHARS:
+                return subject
+    subject = ordered[0].format_map({**words.values, "role": role, "company": company})
+    return re.sub(rf"\s+(?:at|—|-)\s+{re.escape(company)}\b", "", subject)
 
 
 def _claims(text: str) -> int:

@@ -182,12 +182,14 @@ THANK_YOU: Parts = {
             "{role} interview at {company}: thank you",
             "Thank you for {weekday}'s {role} interview at {company}",
             "Following up on the {role} interview at {company}",
+            "Thank you: {role}, {company}",
         ),
         C: (
             "Thanks for {weekday} — {role} at {company}",
             "Great talking about the {role} role at {company}",
             "Thank you — {role} chat at {company}",
             "Following up: {role} at {company}",
+            "Thanks! {role}, {company}",
         ),
     },
     "note_thanks": {
@@ -315,17 +317,21 @@ CHECK_IN: Parts = {
     },
     "subject": {
         F: ("Checking in — {role} at {company}", "Following up on the {role} role at {company}",
-            "{role} at {company}: checking in", "Checking in on the {role} interview at {company}"),
+            "{role} at {company}: checking in", "Checking in on the {role} interview at {company}",
+            "Checking in: {role}, {company}"),
         C: ("Checking in — {role} at {company}", "Quick check-in on the {role} role at {company}",
-            "{role} at {company}: any news?", "Following up on {role} at {company}"),
+            "{role} at {company}: any news?", "Following up on {role} at {company}",
+            "Any news? {role}, {company}"),
     },
     "second_subject": {
         F: ("One more check-in — {role} at {company}",
             "Following up once more on the {role} role at {company}",
             "{role} at {company}: a last check-in",
-            "A final check-in on the {role} interview at {company}"),
+            "A final check-in on the {role} interview at {company}",
+            "Checking in again: {role}, {company}"),
         C: ("One more check-in — {role} at {company}", "Last check-in on {role} at {company}",
-            "{role} at {company}: one more check-in", "Following up again on {role} at {company}"),
+            "{role} at {company}: one more check-in", "Following up again on {role} at {company}",
+            "Checking in again: {role}, {company}"),
     },
     "note": {
         F: ("I wanted to check in on the {role} role we discussed on {date}. I am still very "
