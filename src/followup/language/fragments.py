@@ -251,7 +251,8 @@ def read(note: str) -> Fragment:
     main, details = (parts[0], ", ".join(parts[1:])) if parts else (text, "")
     kind = kind_of(main)
     if details and kind is Kind.NOUN_PHRASE and "," in text and ":" not in text and all(
-            kind_of(p) is Kind.NOUN_PHRASE and len(p.split()) <= 4 for p in parts):
+            kind_of(p) in (Kind.NOUN_PHRASE, Kind.GERUND) and len(p.split()) <= 4
+            for p in parts):
         main, details = _join_list(parts), ""     # a list of short noun phrases
     if kind is Kind.UNKNOWN:
         return Fragment(note, text, kind, main, details, "it could not be read as a phrase")

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from followup.language.lexicon import FUNCTION_WORDS
+
 # Abbreviation (lower case, without its dot) → what it stands for.
 WORDS: dict[str, str] = {
     "yrs": "years", "yr": "year", "mos": "months", "mo": "month", "wks": "weeks",
@@ -36,7 +38,7 @@ WORDS: dict[str, str] = {
     "asst": "assistant", "assoc": "associate", "ref": "reference", "refs": "references",
     "rep": "representative", "reps": "representatives", "convo": "conversation",
     "prob": "probably", "def": "definitely", "w/in": "within", "thx": "thanks",
-    "ft": "full-time", "pt-time": "part-time", "mgmt.": "management", "corp": "corporate",
+    "ft": "full-time", "corp": "corporate",
     "intl": "international", "natl": "national", "univ": "university", "grad": "graduate",
     "grads": "graduates", "undergrad": "undergraduate", "edu": "education",
     "hr": "hour", "etc": "",
@@ -57,6 +59,8 @@ _FT_NEXT = frozenset("role job position staff employee employees hire shift".spl
 
 _TOKEN_RE = re.compile(r"(?<![\w/])(?:w/o|w/in|w/|b/c|gov't|[A-Za-z][A-Za-z']*)(?:\.(?!\w))?")
 _SYMBOL_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "budgets, forecasting, payroll, etc" → "budgets, forecasting and payroll"
+    (re.compile(r",\s*([^,]+?),?\s+etc\b\.?(?=$|[\s;:)])"), r" and \1"),
     (re.compile(r"\s*(?:->|=>|→)\s*"), " to "),
     (re.compile(r"(?<=[A-Za-z0-9)])\s+\+\s+(?=[A-Za-z0-9(])"), " and "),
     (re.compile(r"(?<=[a-z])\s*&\s*(?=[a-z])"), " and "),
@@ -133,6 +137,7 @@ def expand(text: str) -> str:
     pieces.append(text[pos:])
     out = "".join(pieces)
     out = re.sub(r",?\s+(?:and\s+)?(?=[,.;:)]|$)", "", out)   # a dropped "etc" leaves no gap
+    out = re.sub(r"\b(\S+\s+(?:years?|months?))\s+(?=experience\b)", r"\1 of ", out)
     out = re.sub(r"\s{2,}", " ", out)
     return out.strip()
 
@@ -144,5 +149,7 @@ def spell_small_numbers(text: str) -> str:
     """Whole numbers one to nine before a word are spelled out ("6 beds" → "six beds"), as
     careful prose does; figures with units, percentages, ranges and ordinals stay."""
     def word(match: re.Match[str]) -> str:
+        if match.group(2).strip() in FUNCTION_WORDS:
+            return match.group()     # "round 2 on Friday": a label, not a count
         return NUMBER_WORDS[int(match.group(1))] + match.group(2)
     return re.sub(r"(?<![\w.,/$£€%-])([1-9])(\s+[a-z][a-z-]*)(?![\w%])", word, text)
