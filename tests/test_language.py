@@ -146,7 +146,8 @@ def test_articles_only_where_english_needs_one(phrase: str, expected: str) -> No
     ("Judge Ruth Bader", "Judge Bader", "Ruth"),
     ("Aoife Ní Bhriain", "Aoife", "Aoife"),
     ("Ngozi", "Ngozi", "Ngozi"),
-    ("Dr. Li", "Dr. Li", "Li"),
+    ("Dr. Li", "Dr. Li", "Dr. Li"),
+    ("Mr. Okafor", "Mr. Okafor", "Mr. Okafor"),
     ("Sean O'Connor", "Sean", "Sean"),
 ])
 def test_salutations_from_names_with_titles_and_particles(

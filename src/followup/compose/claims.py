@@ -34,7 +34,8 @@ ABILITIES = frozenset(
     "experience background knowledge skills skill expertise fluency training familiarity "
     "understanding proficiency grounding track record history".split())
 _YEARS_RE = re.compile(r"^(?:more than |over |about |nearly |almost )?(?:\d+|[a-z]+)\+? "
-                       r"(?:years?|months?)\b", re.IGNORECASE)
+                       r"(?:years?|months?)(?:$| (?:of|in|on|at|as|with|for|doing|running|"
+                       r"leading|managing|teaching|working)\b)", re.IGNORECASE)
 _FOR_YEARS_RE = re.compile(r"\s+(for|since)\s+(?:more than |over |about )?\S+"
                            r"(?:\s+(?:years?|months?))?$")
 _PREP_BARE_RE = re.compile(r"\b(on|in|at|as|for|with|from)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)"

@@ -82,7 +82,8 @@ class Outline:
     greeting_name: str   # formal: the salutation, else the first name
     casual_name: str     # casual: the salutation unless it has a title, else the first name
     first_name: str
-    role: str
+    role: str            # as prose says it: no brackets or dashed parts (`short_role`)
+    full_role: str       # as recorded
     a_role: str
     company: str
     weekday: str
@@ -95,6 +96,28 @@ class Outline:
     signature: str
     position: int
     hints: tuple[str, ...]
+
+
+_LEGAL_SUFFIX_RE = re.compile(r",?\s+(?:&\s+)?(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|GmbH|"
+                              r"PLC|plc|LLP|PLLC|P\.?A|P\.?C|S\.A|B\.V|AG|Pty)\.?$")
+_ACRONYM_RE = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
+
+
+def short_role(role: str) -> str:
+    """The role without what a subject can spare: brackets, and anything after a dash."""
+    text = re.sub(r"\s*\([^)]*\)", "", role)
+    text = re.split(r"\s+[-–—|/]\s+", text)[0]
+    return " ".join(text.split()) or role
+
+
+def short_company(company: str) -> str:
+    """The company without its legal suffix ("Hartley & Sons Electrical Co." → "Hartley &
+    Sons Electrical"), or by the acronym it gives itself ("İstanbul Su ve Kanalizasyon
+    İdaresi (İSKİ)" → "İSKİ")."""
+    acronym = _ACRONYM_RE.search(company)
+    if acronym and acronym.group(1).isupper():
+        return acronym.group(1)
+    return _LEGAL_SUFFIX_RE.sub("", company).strip() or company
 
 
 def sender(interview: Interview, config: Config | None) -> Me:
@@ -168,16 +191,18 @@ def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
         clause = fragments.result_clause(fragment.main)
         if clause:
             return Point(kind, text, claims.finish(clause, definite=True), FragmentKind.CLAUSE)
+    # Details after a comma or in brackets are the candidate's shorthand more often than
+    # not ("why plumbing (my uncle, summer helper)"): a point says its main part only.
     if form is Kind.CLAUSE:
-        phrase = claims.finish(phrasing.as_clause(fragment.phrase()), definite=True)
+        phrase = claims.finish(phrasing.as_clause(fragment.main), definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
     if form is Kind.NOUN_PHRASE and kind == "shared" and _QUANTITY_RE.match(fragment.main):
         # "about 40 staff on nights": a count they gave, said as a fact.
         verb = "is" if _QUANTITY_RE.match(fragment.main)[1] in ("1", "one") else "are"
-        phrase = claims.finish(f"there {verb} {fragment.phrase()}", definite=True)
+        phrase = claims.finish(f"there {verb} {fragment.main}", definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
     if form in (Kind.GERUND, Kind.QUESTION, Kind.NOUN_PHRASE, Kind.VERB_PRESENT):
-        topic = phrasing.as_topic(fragment.phrase())
+        topic = phrasing.as_topic(fragment.main)
         if form is Kind.NOUN_PHRASE:
             topic = fragments.with_article(topic, definite=True)
         return Point(kind, text, claims.finish(topic, definite=True), FragmentKind.TOPIC)
@@ -283,7 +308,7 @@ def make_answer(person: Interviewer) -> Answer | None:
     answered = [q for q in person.questions if claims.better_answer(q.better)]
     for item in answered or list(person.questions):
         raw = item.question.strip()
-        question = _TOPIC_VERBS_RE.sub("", fragments.clean(raw))
+        question = _TOPIC_VERBS_RE.sub("", fragments.clean(raw)).rstrip("?! ")
         if not question:
             continue
         if raw.endswith("?") or any(w.lower() in ("you", "your")
@@ -348,7 +373,8 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         position = 0
     points, unused = points_and_unused(person)
     formal_name, casual_name = greeting_names(person)
-    role = " ".join(interview.role.split())
+    full_role = " ".join(interview.role.split())
+    role = short_role(full_role)
     decision = None
     if interview.decision_by is not None:
         decision = f"{interview.decision_by:%A}, {spoken_date(interview.decision_by)}"
@@ -357,6 +383,7 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         casual_name=casual_name,
         first_name=person.first_name or person.name,
         role=role,
+        full_role=full_role,
         a_role=f"{grammar.indefinite_article(role)} {role}",
         company=" ".join(interview.company.split()),
         weekday=f"{start:%A}",

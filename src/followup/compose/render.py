@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from followup.compose import claims, grammar
 from followup.compose.choose import Words, word_count
 from followup.compose.grammar import sentence
-from followup.compose.outline import Outline, Point, Qualification
+from followup.compose.outline import Outline, Point, Qualification, short_company, short_role
 from followup.compose.phrasing import FragmentKind
 from followup.compose.wording import CHECK_IN, THANK_YOU
 from followup.model import Medium, Tone
@@ -163,23 +163,6 @@ def check_in_note(outline: Outline, tone: Tone, variant: int, limit: int) -> str
 
 SUBJECT_CHARS = 60
 """Longer subjects are cut off in most inboxes (P7)."""
-_LEGAL_SUFFIX_RE = re.compile(r",?\s+(?:&\s+)?(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|GmbH|"
-                              r"PLC|plc|LLP|S\.A|B\.V|AG|Pty)\.?$")
-
-
-def short_role(role: str) -> str:
-    """The role without what a subject can spare: brackets, and anything after a dash."""
-    text = re.sub(r"\s*\([^)]*\)", "", role)
-    text = re.split(r"\s+[-–—|]\s+", text)[0]
-    return " ".join(text.split()) or role
-
-
-def short_company(company: str) -> str:
-    """The company without its legal suffix ("Hartley & Sons Electrical Co." → "Hartley &
-    Sons Electrical")."""
-    return _LEGAL_SUFFIX_RE.sub("", company).strip() or company
-
-
 def subject_line(outline: Outline, tone: Tone, variant: int, *, check_in: int = 0) -> str:
     """An email subject naming the role and the company (never a bare "Thank you"), within
     `SUBJECT_CHARS`: another wording of the variant's first, then the role and company
@@ -190,17 +173,22 @@ def subject_line(outline: Outline, tone: Tone, variant: int, *, check_in: int = 
     options = table[part][tone]
     first = options.index(grammar.pick(options, variant, outline.position))
     ordered = [options[(first + step) % len(options)] for step in range(len(options))]
-    role, company = short_role(outline.role), short_company(outline.company)
+    role, company = short_role(outline.full_role), short_company(outline.company)
     subject = ""
-    for try_role, try_company in ((outline.role, outline.company), (role, outline.company),
-                                  (role, company)):
+    for try_role, try_company in ((outline.full_role, outline.company),
+                                  (role, outline.company), (role, company),
+                                  (role.split(",")[0], company)):
         for template in ordered:
             subject = template.format_map({**words.values, "role": try_role,
                                            "company": try_company})
             if len(subject) <= SUBJECT_CHARS:
                 return subject
-    subject = ordered[0].format_map({**words.values, "role": role, "company": company})
-    return re.sub(rf"\s+(?:at|—|-)\s+{re.escape(company)}\b", "", subject)
+    # Still too long: the company goes (the role is what they will recognise).
+    without = [re.sub(rf"\s+(?:at|—|-)\s+{re.escape(company)}(?=$|\W)", "",
+                      t.format_map({**words.values, "role": r, "company": company}))
+               for r in (role, role.split(",")[0]) for t in ordered]
+    fitting = [t for t in without if company not in t and len(t) <= SUBJECT_CHARS]
+    return fitting[0] if fitting else min(without, key=len)
 
 
 def _claims(text: str) -> int:

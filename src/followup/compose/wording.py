@@ -340,13 +340,14 @@ CHECK_IN: Parts = {
             "share an update on next steps?",
             "I hope you are well. I remain very interested in the {role} role; is there any news "
             "on the process?",
-            "Checking in on the {role} role from {date}: I am still very interested. Any update "
-            "on the timeline?"),
-        C: ("Checking in on the {role} role we talked about on {date}. Still very interested; "
-            "any update on the timeline?",
-            "Hope you're well! Following up on the {role} role. Any news on next steps?",
-            "Just checking in on the {role} role from {date}. Any update on the process?",
-            "Following up on our chat about the {role} role on {date}. Is there any update?"),
+            "I am checking in on the {role} role from {date}, as I am still very interested. Is "
+            "there any update on the timeline?"),
+        C: ("I'm checking in on the {role} role we talked about on {date}. I'm still very "
+            "interested; any update on the timeline?",
+            "I hope you're well! I'm following up on the {role} role. Any news on next steps?",
+            "I'm just checking in on the {role} role from {date}. Is there any update on the "
+            "process?",
+            "I'm following up on our chat about the {role} role on {date}. Is there any update?"),
     },
 }
 

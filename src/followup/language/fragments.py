@@ -145,11 +145,11 @@ def _verb_after_subject(tokens: list[str], start: int) -> bool:
         if previous in DETERMINERS or previous in PREPOSITIONS:
             continue
         forms = lexicon.verb_forms(low)
-        if "VBZ" in forms and following not in AUXILIARIES and not lexicon.is_base_verb(
-                following) and (following in DETERMINERS or following[:1].isdigit()
-                                or following in PREPOSITIONS or not lexicon.can_be_noun(low)
-                                or not lexicon.is_plural_noun(previous)):
-            return True
+        if "VBZ" in forms and following and following[0].isalnum() and (
+                following not in AUXILIARIES and not lexicon.is_base_verb(following)) and (
+                not lexicon.can_be_noun(low) or (following not in PREPOSITIONS
+                                                 and not lexicon.is_plural_noun(previous))):
+            return True     # "school uses restorative practices", not "local partners"
         if "VBD" in forms:
             # "curriculum built around river ecology": a participle after a noun, followed
             # by a preposition, describes the noun; "team cut paging by half" is a clause.
@@ -233,7 +233,7 @@ def kind_of(text: str) -> Kind:
     return Kind.NOUN_PHRASE
 
 
-_SPLIT_RE = re.compile(r"\s*(?:[,;:(]|\s[-–—]\s)\s*")
+_SPLIT_RE = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:(]|\s[-–—]\s)\s*")
 
 
 def _join_list(items: list[str]) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from followup.language.lexicon import FUNCTION_WORDS
+from followup.language.lexicon import FUNCTION_WORDS, verb_forms
 
 # Abbreviation (lower case, without its dot) → what it stands for.
 WORDS: dict[str, str] = {
@@ -41,7 +41,9 @@ WORDS: dict[str, str] = {
     "ft": "full-time", "corp": "corporate",
     "intl": "international", "natl": "national", "univ": "university", "grad": "graduate",
     "grads": "graduates", "undergrad": "undergraduate", "edu": "education",
-    "hr": "hour", "etc": "",
+    "hr": "hour", "etc": "", "u": "you", "ur": "your", "gr": "grade", "anniv": "anniversary",
+    "tue": "Tuesday", "tues": "Tuesday", "thu": "Thursday", "thur": "Thursday",
+    "thurs": "Thursday", "fri": "Friday",
 }
 # Day names, expanded only after a word that introduces a day ("by fri", "on tues").
 DAYS: dict[str, str] = {
@@ -87,8 +89,8 @@ class Shorthand:
 def _expansion(token: str, previous: str, following: str) -> str | None:
     bare = token.rstrip(".")
     low = bare.lower()
-    if bare != low and (low in _LOWER_ONLY or not bare[1:].islower()):
-        return None  # "PT", "HR", "ETC": an acronym, not shorthand
+    if bare != low and (low in _LOWER_ONLY or not bare[1:].islower() or previous):
+        return None  # "PT", "HR": acronyms; "Acme Corp.": part of a name
     if low in DAYS and previous.lower() in _DAY_LEADS:
         return DAYS[low]
     if low == "ft" and following.lower() not in _FT_NEXT:
@@ -149,7 +151,10 @@ def spell_small_numbers(text: str) -> str:
     """Whole numbers one to nine before a word are spelled out ("6 beds" → "six beds"), as
     careful prose does; figures with units, percentages, ranges and ordinals stay."""
     def word(match: re.Match[str]) -> str:
-        if match.group(2).strip() in FUNCTION_WORDS:
-            return match.group()     # "round 2 on Friday": a label, not a count
+        before = text[:match.start()].split()
+        label = before[-1].lower() if before else ""
+        if match.group(2).strip() in FUNCTION_WORDS or (
+                label and label not in FUNCTION_WORDS and not verb_forms(label)):
+            return match.group()     # "round 2 on Friday", "grade 8 piano": labels
         return NUMBER_WORDS[int(match.group(1))] + match.group(2)
     return re.sub(r"(?<![\w.,/$£€%-])([1-9])(\s+[a-z][a-z-]*)(?![\w%])", word, text)

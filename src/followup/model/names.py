@@ -33,14 +33,14 @@ TITLES: dict[str, str] = {
     "cpl": "Cpl.", "corporal": "Corporal", "officer": "Officer", "chief": "Chief",
     "coach": "Coach", "chef": "Chef", "nurse": "Nurse",
     "herr": "Herr", "frau": "Frau", "mme": "Mme", "mlle": "Mlle", "sra": "Sra.",
-    "dra": "Dra.",
+    "dra": "Dra.", "mdm": "Mdm.", "madam": "Madam", "madame": "Madame",
 }
 # Titles used with the given name rather than the surname ("Sister Mary Clare",
 # "Father Tom"): religious names have no surname to address.
 GIVEN_NAME_TITLES = frozenset({"Sister", "Brother", "Father", "Fr.", "Mother"})
 # Titles that only stand in a formal greeting, never in "Hi Angela,".
 COURTESY_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mx.", "Miss", "Herr", "Frau", "Mme",
-                             "Mlle", "Sra."})
+                             "Mlle", "Sra.", "Mdm.", "Madam", "Madame"})
 # After a name: generational, then professional and academic suffixes.
 SUFFIXES = frozenset({
     "jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md", "do", "rn", "bsn", "msn", "np",
@@ -100,7 +100,10 @@ class PersonName:
 
     def casual(self) -> str:
         """How a friendly note greets them: the given name ("Angela"), keeping a religious
-        title that belongs with it ("Sister Mary Clare")."""
+        title that belongs with it ("Sister Mary Clare"); with only a title and a surname
+        known ("Mr. Okafor"), the formal greeting."""
+        if self.title and not self.given:
+            return self.formal()
         return self.first
 
     def matches(self, wanted: str) -> bool:
