@@ -64,9 +64,28 @@ def _fix_articles(text: str, *, definite: bool) -> str:
     return _PREP_BARE_RE.sub(fix, text)
 
 
+_BARE_DURATION_RE = re.compile(
+    r"(?<=[a-z)] )(?<!\bfor )(?<!\bin )(?<!\bof )(?<!\bover )(?<!\blast )(?<!\bnext )"
+    r"((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?))"
+    r"(?=\s*(?:\(|,|$))")
+
+
+def _object_article(text: str) -> str:
+    """"ran crew of 3" → "ran a crew of 3": a past verb's bare singular object takes "a"."""
+    tokens = text.split(" ", 2)
+    if len(tokens) < 2 or not lexicon.is_past(tokens[0]):
+        return text
+    rest = " ".join(tokens[1:])
+    if fragments.needs_article(rest) and not tokens[1][:1].isupper():
+        return f"{tokens[0]} {fragments.with_article(rest)}"
+    return text
+
+
 def finish(text: str, *, definite: bool = False) -> str:
-    """A fragment made ready for prose: articles where missing, small numbers in words."""
-    return spell_small_numbers(_fix_articles(text, definite=definite))
+    """A fragment made ready for prose: articles where missing, "for" before a bare
+    duration ("ran the choir 6 years" → "… for six years"), small numbers in words."""
+    text = _BARE_DURATION_RE.sub(r"for \1", _fix_articles(text, definite=definite))
+    return spell_small_numbers(text)
 
 
 def claim(fragment: Fragment) -> str | None:
@@ -76,7 +95,7 @@ def claim(fragment: Fragment) -> str | None:
     if kind is Kind.FIRST_PERSON:
         return phrase
     if kind in (Kind.VERB_PAST, Kind.VERB_PRESENT):
-        return f"I {phrase}"
+        return f"I {_object_article(phrase)}"
     if kind is Kind.ADJECTIVE:
         return f"I am {phrase}"
     if kind is Kind.GERUND:
@@ -94,10 +113,11 @@ def claim(fragment: Fragment) -> str | None:
 
 def _noun_claim(fragment: Fragment, phrase: str) -> str | None:
     main = fragment.main
-    head = fragments.head_noun(main).lower()
+    written = fragments.head_noun(main)
+    head = written.lower()
     if _YEARS_RE.match(finish(main)):
         return f"I have {phrase}"
-    if head in CREDENTIALS or (head.isupper() and len(main.split()) == 1):
+    if head in CREDENTIALS:
         return f"I hold {fragments.with_article(phrase)}"
     if head in ABILITIES:
         return f"I have {phrase}"

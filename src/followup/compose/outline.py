@@ -174,8 +174,11 @@ _TOPIC_VERBS_RE = re.compile(
     r"(?:on|about)|q'?s?\s+(?:on|about))\s+", re.IGNORECASE)
 
 
-_QUANTITY_RE = re.compile(r"^(?:about |around |over |nearly |more than |almost )?(\d[\d,]*|one|"
-                          r"two|three|four|five|six|seven|eight|nine|ten|a dozen)\b")
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I’m|I’ve)\b")
+# A count and what it counts, maybe where: "about 40 staff on nights", "48 beds".
+_QUANTITY_RE = re.compile(r"(?:about |around |over |nearly |more than |almost )?(\d[\d,]*|one|"
+                          r"two|three|four|five|six|seven|eight|nine|ten|a dozen) [a-z-]+s"
+                          r"(?: [a-z]+ing)?(?: (?:on|in|at|across|per|a) [^\d]+)?")
 
 
 def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
@@ -184,6 +187,9 @@ def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     if fragments.is_self_note(cleaned):
         return Unused(text, "it reads as a note to yourself")
     cleaned = _TOPIC_VERBS_RE.sub("", cleaned)
+    if kind == "shared" and _FIRST_PERSON_RE.search(cleaned):
+        return Unused(text, "it is not clear whose \u201cI\u201d or \u201cmy\u201d this is; "
+                            "write it as they said it (\u201chis store cut …\u201d)")
     turned = grammar.lower_first(phrasing.to_second_person(cleaned, names))
     fragment = fragments.read(turned)
     form = fragment.kind
@@ -196,13 +202,13 @@ def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     if form is Kind.CLAUSE:
         phrase = claims.finish(phrasing.as_clause(fragment.main), definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
-    if form is Kind.NOUN_PHRASE and kind == "shared" and _QUANTITY_RE.match(fragment.main):
+    if form is Kind.NOUN_PHRASE and _QUANTITY_RE.fullmatch(fragment.main):
         # "about 40 staff on nights": a count they gave, said as a fact.
         verb = "is" if _QUANTITY_RE.match(fragment.main)[1] in ("1", "one") else "are"
         phrase = claims.finish(f"there {verb} {fragment.main}", definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
     if form in (Kind.GERUND, Kind.QUESTION, Kind.NOUN_PHRASE, Kind.VERB_PRESENT):
-        topic = phrasing.as_topic(fragment.main)
+        topic = phrasing.as_topic(fragment.main, verb_first=form is Kind.VERB_PRESENT)
         if form is Kind.NOUN_PHRASE:
             topic = fragments.with_article(topic, definite=True)
         return Point(kind, text, claims.finish(topic, definite=True), FragmentKind.TOPIC)
@@ -299,23 +305,43 @@ def rank_qualifications(interview: Interview, person: Interviewer | None) -> tup
     return tuple(q for _, _, q in ranked)
 
 
+_DIRECT_RE = re.compile(r"^(?:how|what|why|when|where|which|who|whose|would|could|can|do|does|"
+                        r"did|is|are|have|has|will|should|tell|walk|describe|give)\b",
+                        re.IGNORECASE)
+
+
+def question_phrase(raw: str) -> str:
+    """A question as a note can refer to it: quoted when it was asked as a full question
+    ("“How would you grow new business here?”"), else as a topic ("how I handle month-end
+    close", "conflict with a physician"); "" when it is neither."""
+    cleaned = fragments.clean(raw).rstrip("?! ")
+    if not cleaned:
+        return ""
+    if _DIRECT_RE.match(cleaned) and len(cleaned.split()) >= 4 and (
+            raw.strip().endswith("?") or any(w.lower() in ("you", "your")
+                                             for w in grammar.words(cleaned))):
+        return f"\u201c{grammar.capitalize_first(cleaned)}?\u201d"
+    topic = _TOPIC_VERBS_RE.sub("", cleaned)
+    kind = fragments.kind_of(topic)
+    if kind in (Kind.QUESTION, Kind.GERUND):
+        return grammar.lower_first(topic)
+    if kind is Kind.NOUN_PHRASE and "," not in topic and len(topic.split()) <= 10:
+        return fragments.with_article(grammar.lower_first(topic), definite=True)
+    return ""
+
+
 def make_answer(person: Interviewer) -> Answer | None:
     """The first open question, phrased for the note, with its better answer when recorded.
 
     A question without a better answer is still acknowledged (the note offers to follow up
     on it); the hints ask for the better answer.
     """
-    answered = [q for q in person.questions if claims.better_answer(q.better)]
+    answered = [q for q in person.questions
+                if claims.better_answer(q.better) and question_phrase(q.question)]
     for item in answered or list(person.questions):
-        raw = item.question.strip()
-        question = _TOPIC_VERBS_RE.sub("", fragments.clean(raw)).rstrip("?! ")
+        question = question_phrase(item.question)
         if not question:
             continue
-        if raw.endswith("?") or any(w.lower() in ("you", "your")
-                                    for w in grammar.words(question)):
-            question = f"\u201c{grammar.capitalize_first(question)}?\u201d"
-        else:
-            question = grammar.lower_first(question)
         if not item.better.strip():
             return Answer(question, "")
         better = claims.better_answer(item.better)

@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
+from followup.language import lexicon
+from followup.language.lexicon import INDEFINITE_PRONOUNS
 from followup.compose.grammar import (
     ADVERBS,
     COMMON_VERBS,
@@ -274,16 +276,19 @@ def as_clause(fragment: str) -> str:
     if (low in DETERMINERS or low in SUBJECT_PRONOUNS or low in CONTRACTED_SUBJECTS
             or first[:1].isupper()
             or not first[:1].isalpha() or _looks_plural_noun(first) or low in FINITE
-            or low.startswith(("there", "it'", "it’"))):
+            or low.startswith(("there", "it'", "it’"))
+            or low in INDEFINITE_PRONOUNS or not lexicon.can_be_noun(low)
+            or lexicon.is_plural_noun(low)):
         return fragment
     return "the " + fragment
 
 
-def as_topic(fragment: str) -> str:
-    """A topic without a leading "about"; a bare verb becomes a gerund ("move X" → "moving X")."""
+def as_topic(fragment: str, *, verb_first: bool = True) -> str:
+    """A topic without a leading "about"; a bare verb becomes a gerund ("move X" → "moving X")
+    when `verb_first` (the fragment was read as a verb phrase, not "pay plan")."""
     text = re.sub(r"^(?:about|regarding|re:?)\s+(?![~\d])", "", fragment, flags=re.IGNORECASE)
     tokens = words(text)
-    if tokens and tokens[0].lower() in COMMON_VERBS and len(tokens) > 1:
+    if verb_first and tokens and tokens[0].lower() in COMMON_VERBS and len(tokens) > 1:
         return gerund(tokens[0]) + text[len(tokens[0]):]
     return text
 

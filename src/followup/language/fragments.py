@@ -91,7 +91,11 @@ _SELF_RE = re.compile(
     r"fumbled\b|todo\b|to\s*do\b|look\s+up\b|check\s+(?:if|whether)\b|maybe\s+i\b|"
     r"not\s+sure\s+(?:if|whether)\s+i\b|i\s+was\s+(?:nervous|late|rushed)\b|me:)",
     re.IGNORECASE)
-_SELF_ANYWHERE_RE = re.compile(r"\b(?:lol|ugh|oops|idk|tbh|imo|smh|note to self|my bad)\b|"
+_SELF_ANYWHERE_RE = re.compile(r"\b(?:lol|ugh|oops|idk|tbh|imo|smh|note to self|my bad|"
+                               r"call (?:me|him|her|them)|calls? (?:him|her|them)|goes by|"
+                               r"prefers? to be called|(?:first|family|last) name|pronounced|"
+                               r"pronouns?|wants? [\"“]|spell(?:ed|s)? (?:it|her|his)|"
+                               r"don'?t (?:use|call))\b|"
                                r"\(me\)|!{2,}|\?!", re.IGNORECASE)
 _RESULT_RE = re.compile(
     r"^(?P<subject>.+?)\s+(?P<dir>up|down|increased|decreased|rose|fell|dropped|grew|"
@@ -102,6 +106,9 @@ _RESULT_VERBS = {"up": "went up", "down": "went down", "increased": "increased",
                  "cut": "went down"}
 _ASIDE_RE = re.compile(r"(?:especially|including|mostly|mainly|mostly|such as|like|"
                        r"particularly|plus|and|but|then|so)\b", re.IGNORECASE)
+_DEGREE = frozenset("very really super pretty quite so too extremely fairly rather".split())
+_FREQUENCY = frozenset("often usually always sometimes never rarely also still already "
+                       "now just really".split())
 _TRIM_RE = re.compile(r"^(?:[-*•+]\s+|\d+[.)]\s+)")
 _QUOTES = "\"'“”‘’«»"
 
@@ -144,6 +151,12 @@ def _verb_after_subject(tokens: list[str], start: int) -> bool:
         previous = tokens[index - 1].lower()
         if previous in DETERMINERS or previous in PREPOSITIONS:
             continue
+        if lexicon.verb_forms(low) - {"VBG"} and (previous.endswith("ly")
+                                                   or previous in _FREQUENCY) and index > 1:
+            return True      # "whānau often come to sessions"
+        if lexicon.is_plural_noun(low) and any(t[:1].isdigit() or t.lower() in
+                                               lexicon.NUMBER_WORDS for t in tokens[:index]):
+            continue         # "2 kinder classes": counted, a noun
         forms = lexicon.verb_forms(low)
         if "VBZ" in forms and following and following[0].isalnum() and (
                 following not in AUXILIARIES and not lexicon.is_base_verb(following)) and (
@@ -199,7 +212,9 @@ def kind_of(text: str) -> Kind:
     if first == "I" or low.startswith(("i'", "i’")):
         return Kind.FIRST_PERSON
     if low in WH_WORDS and low != "which":
-        return Kind.QUESTION
+        # "how I handle month-end close" is a topic; "why SFD" is not a phrase at all.
+        verbs = [t for t in tokens[1:] if t.lower() in AUXILIARIES or lexicon.verb_forms(t)]
+        return Kind.QUESTION if verbs else Kind.UNKNOWN
     if _RESULT_RE.match(text) and not _verb_after_subject(tokens, 1):
         return Kind.RESULT
     if low in CONTRACTED_SUBJECTS or (low in SUBJECT_PRONOUNS and second and (
@@ -230,6 +245,13 @@ def kind_of(text: str) -> Kind:
         return Kind.ADJECTIVE                  # "PCCN certified", "short staffed on nights"
     if adjective and (len(tokens) == 1 or second in PREPOSITIONS) and low not in DETERMINERS:
         return Kind.ADJECTIVE                  # "bilingual", "fluent in Tagalog"
+    if low in _DEGREE:
+        return Kind.ADJECTIVE                  # "very formal", "super friendly"
+    if lexicon.classes(low) == {"ADV"} or low.endswith("ly") and "ADV" in lexicon.classes(low):
+        return Kind.UNKNOWN                    # "mostly tourists": a statement, elided
+    if not any(lexicon.can_be_noun(t) or t[:1].isupper() or t[:1].isdigit()
+               or not lexicon.is_word(t) for t in tokens):
+        return Kind.UNKNOWN                    # no noun to be about
     return Kind.NOUN_PHRASE
 
 
@@ -251,8 +273,8 @@ def read(note: str) -> Fragment:
     main, details = (parts[0], ", ".join(parts[1:])) if parts else (text, "")
     kind = kind_of(main)
     if details and kind is Kind.NOUN_PHRASE and "," in text and ":" not in text and all(
-            kind_of(p) in (Kind.NOUN_PHRASE, Kind.GERUND) and len(p.split()) <= 4
-            for p in parts):
+            kind_of(p) in (Kind.NOUN_PHRASE, Kind.GERUND) and len(p.split()) <= 3
+            and not any(c.isdigit() for c in p) for p in parts):
         main, details = _join_list(parts), ""     # a list of short noun phrases
     if kind is Kind.UNKNOWN:
         return Fragment(note, text, kind, main, details, "it could not be read as a phrase")
@@ -307,8 +329,10 @@ def needs_article(text: str) -> bool:
     if not tokens:
         return False
     first = tokens[0].lower()
-    if (first in DETERMINERS or first[:1].isdigit() or first.endswith(("'s", "’s"))
-            or first in lexicon.NUMBER_WORDS):
+    if first.endswith(("'s", "’s")):
+        return first[:1].islower() and lexicon.can_be_noun(first[:-2])   # "school's …"
+    if (first in DETERMINERS or first.isdigit() or first in lexicon.NUMBER_WORDS
+            or re.fullmatch(r"[\d,.]+", first)):
         return False
     head = head_noun(text)
     if not head or head.isupper() or head[:1].isupper() and head == tokens[0]:
@@ -319,9 +343,12 @@ def needs_article(text: str) -> bool:
 
 
 def with_article(text: str, *, definite: bool = False) -> str:
-    """The noun phrase with "the" or "a/an" where it lacks one (see `needs_article`)."""
+    """The noun phrase with "the" or "a/an" where it lacks one (see `needs_article`); a
+    possessive ("school's concert") only ever takes "the"."""
     if not needs_article(text):
         return text
+    if _alpha(words(text))[0].lower().endswith(("'s", "’s")):
+        return f"the {text}" if definite else text
     if definite:
         return f"the {text}"
     return f"{indefinite_article(text)} {text}"

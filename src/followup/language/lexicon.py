@@ -34,6 +34,9 @@ AUXILIARIES = frozenset(
 CONTRACTED_SUBJECTS = frozenset(
     f"{p}{a}{s}" for p in ("i", "you", "we", "they", "she", "he", "it", "there", "that")
     for a in ("'", "’") for s in ("m", "re", "s", "ll", "ve", "d"))
+INDEFINITE_PRONOUNS = frozenset(
+    "everyone everybody everything someone somebody something anyone anybody anything "
+    "no-one nobody nothing none each all both".split())
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "hundred hundreds dozen dozens thousand thousands".split())

@@ -41,7 +41,10 @@ WORDS: dict[str, str] = {
     "ft": "full-time", "corp": "corporate",
     "intl": "international", "natl": "national", "univ": "university", "grad": "graduate",
     "grads": "graduates", "undergrad": "undergraduate", "edu": "education",
-    "hr": "hour", "etc": "", "u": "you", "ur": "your", "gr": "grade", "anniv": "anniversary",
+    "hr": "hour", "etc": "", "ed": "education", "u": "you",
+    "jan": "January", "feb": "February", "apr": "April", "jun": "June", "jul": "July",
+    "aug": "August", "sep": "September", "sept": "September", "oct": "October",
+    "nov": "November", "dec": "December", "ur": "your", "gr": "grade", "anniv": "anniversary",
     "tue": "Tuesday", "tues": "Tuesday", "thu": "Thursday", "thur": "Thursday",
     "thurs": "Thursday", "fri": "Friday",
 }
@@ -51,6 +54,12 @@ DAYS: dict[str, str] = {
     "thu": "Thursday", "thur": "Thursday", "thurs": "Thursday", "fri": "Friday",
     "sat": "Saturday", "sun": "Sunday",
 }
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+_MONTH_RE = re.compile(
+    rf"\b(?:(in|by|since|until|early|late|mid|from|before|after|of|next|last|this)\s+)?"
+    rf"({'|'.join(MONTHS)})\b(?=(\s+\d{{4}})?)")
+_UNITS = {"mo": "months", "yr": "years", "wk": "weeks", "hr": "hours", "min": "minutes"}
 _DAY_LEADS = frozenset("by on next this until till before after from last".split())
 # Words whose short form is also an everyday word or a real acronym in capitals: expanded
 # only when typed in lower case ("pt" but not "PT", which is physical therapy).
@@ -72,6 +81,8 @@ _SYMBOL_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\?{2,}"), "?"),
     (re.compile(r"!{2,}"), "!"),
     (re.compile(r"\.{3,}|…"), ""),
+    (re.compile(r"(?<=[a-z]{3})/(?=(?:hour|day|night|shift|week|month|year|visit|patient)\b)"),
+     " a "),                                             # "14 cars/month" → "14 cars a month"
     (re.compile(r"(?<=[a-z]{3})/(?=[a-z]{3})"), " and "),
 )
 
@@ -95,6 +106,10 @@ def _expansion(token: str, previous: str, following: str) -> str | None:
         return DAYS[low]
     if low == "ft" and following.lower() not in _FT_NEXT:
         return None
+    if low in _UNITS and previous[:1].isdigit() and previous != "1":
+        return _UNITS[low]                                # "3 mo" → "3 months"
+    if low in ("pt", "pts") and previous[:1].isdigit():
+        return "point" if low == "pt" and previous == "1" else "points"   # "down 3 pts"
     if low in WORDS:
         expansion = WORDS[low]
         return expansion[:1].upper() + expansion[1:] if bare[:1].isupper() else expansion
@@ -141,7 +156,19 @@ def expand(text: str) -> str:
     out = re.sub(r",?\s+(?:and\s+)?(?=[,.;:)]|$)", "", out)   # a dropped "etc" leaves no gap
     out = re.sub(r"\b(\S+\s+(?:years?|months?))\s+(?=experience\b)", r"\1 of ", out)
     out = re.sub(r"\s{2,}", " ", out)
-    return out.strip()
+    return _capital_months(out).strip()
+
+
+def _capital_months(text: str) -> str:
+    """"in march", "may 2027" → "in March", "May 2027" ("may" alone is a verb)."""
+    def capital(match: re.Match[str]) -> str:
+        lead, month, year = match.group(1), match.group(2), match.group(3)
+        if month == "may" and not year and lead not in ("in", "early", "late", "mid", "by"):
+            return match.group()
+        if not lead and not year:
+            return match.group()
+        return match.group().replace(month, month.capitalize())
+    return _MONTH_RE.sub(capital, text)
 
 
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -142,6 +142,11 @@ def parse_name(full: str) -> PersonName:
     """Take a written name apart (see the module docstring)."""
     words = full.replace(",", " , ").split()
     title_parts: list[str] = []
+    # A rank of two words ("Battalion Chief", "Fire Captain", "Staff Sergeant").
+    if len(words) >= 4 and _key(words[1]) in TITLES and _key(words[0]) not in TITLES and (
+            words[0][:1].isupper()):
+        title_parts.append(f"{words[0]} {TITLES[_key(words[1])]}")
+        words = words[2:]
     while len(words) > 1 and _key(words[0]) in TITLES:
         title_parts.append(TITLES[_key(words[0])])
         words = words[1:]
