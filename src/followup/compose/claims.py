@@ -89,7 +89,22 @@ def finish(text: str, *, definite: bool = False) -> str:
 
 
 def claim(fragment: Fragment) -> str | None:
-    """The qualification as a first-person sentence body (no final stop), or None."""
+    """The qualification as a first-person sentence body (no final stop), or None.
+
+    When the main part cannot be said ("ICAN associate, 4 yrs payroll"), the first of the
+    other parts that can ("I have four years of payroll") is used alone.
+    """
+    said = _claim(fragment)
+    if said is not None or not fragment.details:
+        return said
+    for part in re.split(r"\s*(?<!\d),\s*", fragment.details):
+        said = _claim(fragments.read(part))
+        if said is not None:
+            return said
+    return None
+
+
+def _claim(fragment: Fragment) -> str | None:
     kind = fragment.kind
     phrase = finish(fragment.phrase())
     if kind is Kind.FIRST_PERSON:
@@ -150,10 +165,25 @@ def better_answer(note: str) -> str | None:
         return text
     if kind in (Kind.VERB_PAST, Kind.VERB_PRESENT):
         return f"I {text}"
-    first = text.split()[0].lower() if text.split() else ""
+    tokens = text.split()
+    first = tokens[0].lower() if tokens else ""
+    second = tokens[1].lower() if len(tokens) > 1 else ""
     if first in ("would", "will", "could", "can", "should", "might", "always", "usually",
                  "often", "never", "first"):
         return f"I {text}"
-    if lexicon.is_base_verb(first) and not lexicon.can_be_noun(first):
-        return f"I would {text}"
+    # An instruction to oneself ("check payslip vs HR master data", "explain the rule"):
+    # a base verb followed by what it acts on.
+    if lexicon.is_base_verb(first) and (not lexicon.can_be_noun(first) or (
+            second and (second in lexicon.DETERMINERS or second in lexicon.POSSESSIVES
+                        or not lexicon.verb_forms(second)))):
+        return f"I would {_and_last(text)}"
     return None
+
+
+def _and_last(text: str) -> str:
+    """"stress test cash flow, check covenants, call the RM" → "…, check covenants and call
+    the RM": a list of steps ends with "and"."""
+    parts = re.split(r",\s+(?=[a-z])", text)
+    if len(parts) < 2 or " and " in parts[-1]:
+        return text
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -325,6 +325,10 @@ def question_phrase(raw: str) -> str:
     kind = fragments.kind_of(topic)
     if kind in (Kind.QUESTION, Kind.GERUND):
         return grammar.lower_first(topic)
+    if kind is Kind.CLAUSE:
+        # A scenario they put to the candidate: "client FD pushes back on an adjustment".
+        main = fragments.read(topic).main
+        return f"what I would do when {phrasing.as_clause(grammar.lower_first(main))}"
     if kind is Kind.NOUN_PHRASE and "," not in topic and len(topic.split()) <= 10:
         return fragments.with_article(grammar.lower_first(topic), definite=True)
     return ""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from followup.language.lexicon import FUNCTION_WORDS, verb_forms
+from followup.language.lexicon import FUNCTION_WORDS, can_be_noun, verb_forms
 
 # Abbreviation (lower case, without its dot) → what it stands for.
 WORDS: dict[str, str] = {
@@ -154,9 +154,22 @@ def expand(text: str) -> str:
     pieces.append(text[pos:])
     out = "".join(pieces)
     out = re.sub(r",?\s+(?:and\s+)?(?=[,.;:)]|$)", "", out)   # a dropped "etc" leaves no gap
-    out = re.sub(r"\b(\S+\s+(?:years?|months?))\s+(?=experience\b)", r"\1 of ", out)
+    out = _DURATION_RE.sub(_duration_of, out)
     out = re.sub(r"\s{2,}", " ", out)
     return _capital_months(out).strip()
+
+
+_DURATION_RE = re.compile(r"\b((?:\d+|a few|several|two|three|four|five|six|seven|eight|nine|"
+                          r"ten)\+?\s+(?:years?|months?|weeks?|days?|hours?))\s+([a-z][\w-]*)")
+
+
+def _duration_of(match: re.Match[str]) -> str:
+    """"5 years experience", "3 years payroll", "6 weeks training" → "… of …"."""
+    word = match.group(2)
+    if word in FUNCTION_WORDS or word in ("ago", "later", "each", "every", "a") or (
+            verb_forms(word) and not can_be_noun(word)):
+        return match.group()
+    return f"{match.group(1)} of {word}"
 
 
 def _capital_months(text: str) -> str:

@@ -1,0 +1,100 @@
+"""The composer on terse notes from many lines of work (tests/corpus/terse).
+
+Every draft (each stage, medium and tone) must be free of the mechanical faults a careful
+reader marks at once: shorthand or note symbols from the notes, doubled punctuation, a
+sentence in lower case or without a verb, an over-long subject; it must keep the medium's
+limits, greet each person as EXPECTED.yaml says a careful writer would, never quote a note to
+self, and score at least 90 with the checker.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from followup.compose import compose, compose_with_hints, default_medium, default_tone, review
+from followup.compose.render import Limits
+from followup.language import fragments
+from followup.model import Interview, Medium, Stage, Tone
+from terse_corpus import expectations, faults, records
+
+RECORDS = dict(records())
+EXPECTED = expectations()
+LIMITS = Limits()
+
+
+def test_the_corpus_spans_many_lines_of_work() -> None:
+    fields = {path.split("/")[0] for path in RECORDS}
+    assert len(RECORDS) >= 150
+    assert len(fields) >= 12
+
+
+def _drafts(record: Interview):  # type: ignore[no-untyped-def]
+    for person in record.interviewers:
+        for stage, number in ((Stage.THANK_YOU, 1), (Stage.CHECK_IN, 1), (Stage.CHECK_IN, 2)):
+            for medium in Medium:
+                for tone in Tone:
+                    yield person, stage, number, medium, tone, compose(
+                        record, person, stage, medium, tone, check_in_number=number)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", text))
+
+
+@pytest.mark.parametrize("path", sorted(RECORDS))
+def test_no_draft_has_a_mechanical_fault_and_limits_hold(path: str) -> None:
+    problems = []
+    for person, stage, number, medium, tone, draft in _drafts(RECORDS[path]):
+        where = f"{person.name} {stage} {number} {medium} {tone}"
+        problems += [f"{where}: {f}" for f in faults(draft.body, draft.subject)]
+        body = draft.body
+        if medium is Medium.LINKEDIN_NOTE:
+            if len(body.strip()) > LIMITS.linkedin_note_chars:
+                problems.append(f"{where}: {len(body.strip())} characters")
+        elif medium is Medium.CARD and _words(body) > LIMITS.card_words:
+            problems.append(f"{where}: {_words(body)} words on a card")
+        elif stage is Stage.CHECK_IN and _words(body) > LIMITS.check_in_words:
+            problems.append(f"{where}: {_words(body)} words in a check-in")
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", sorted(EXPECTED))
+def test_each_person_is_greeted_as_a_careful_writer_would(path: str) -> None:
+    record = RECORDS[path]
+    expected = EXPECTED[path]
+    for person in record.interviewers:
+        for tone, names, opener in ((Tone.FORMAL, expected.salutation_formal, "Dear"),
+                                    (Tone.CASUAL, expected.salutation_casual, "Hi")):
+            if person.name not in names:
+                continue
+            draft = compose(record, person, Stage.THANK_YOU, Medium.EMAIL, tone)
+            assert draft.body.splitlines()[0] == f"{opener} {names[person.name]},", person.name
+
+
+@pytest.mark.parametrize("path", sorted(p for p in EXPECTED if EXPECTED[p].notes_to_self))
+def test_notes_to_self_are_never_quoted_and_are_named_in_the_hints(path: str) -> None:
+    record = RECORDS[path]
+    for note in EXPECTED[path].notes_to_self:
+        said = fragments.clean(note)
+        for person in record.interviewers:
+            result = compose_with_hints(record, person, Stage.THANK_YOU, Medium.EMAIL,
+                                        default_tone(record))
+            assert said.lower() not in result.draft.body.lower()
+            assert note.strip()[:20].lower() not in result.draft.body.lower()
+
+
+@pytest.mark.parametrize("path", sorted(RECORDS))
+def test_default_drafts_score_at_least_90(path: str) -> None:
+    record = RECORDS[path]
+    low = []
+    for person in record.interviewers:
+        for stage in (Stage.THANK_YOU, Stage.CHECK_IN):
+            draft = compose(record, person, stage, default_medium(person),
+                            default_tone(record))
+            report = review(draft, record, person)
+            errors = [f.rule for f in report.findings if f.severity.value == "error"]
+            if report.score < 90 or errors:
+                low.append((person.name, stage.value, report.score, errors))
+    assert low == []
