@@ -156,9 +156,28 @@ def also(claim_text: str) -> str:
     return claim_text
 
 
+LONG_ANSWER = 28
+"""Words above which a better answer keeps only its first steps (P7: one sentence, briefly)."""
+
+
+def _brief(note: str) -> str:
+    """The answer without asides ("(transit? 2nd job?)") and cut to its first steps when long:
+    what comes after a dash is usually a comment on it, then steps go until ~25 words."""
+    text = re.sub(r"\s*\([^)]*\?[^)]*\)", "", note)
+    if len(text.split()) <= LONG_ANSWER:
+        return text
+    text = re.split(r"\s+[-–—]\s+|;\s*", text)[0]
+    steps, kept = re.split(r",\s+", text), []
+    for step in steps:
+        if kept and len(" ".join(kept + [step]).split()) > 25:
+            break
+        kept.append(step)
+    return ", ".join(kept)
+
+
 def better_answer(note: str) -> str | None:
     """A recorded better answer as a sentence body in the first person, or None."""
-    fragment = fragments.read(note)
+    fragment = fragments.read(_brief(note))
     kind = fragment.kind
     text = finish(fragment.text, definite=True)
     if kind in (Kind.FIRST_PERSON, Kind.CLAUSE):

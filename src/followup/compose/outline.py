@@ -40,11 +40,6 @@ able knowledge solid proven excellent good great plus deep hands-on production s
 engineer engineers developer developers team teams people person role roles company job jobs
 """)
 _FOCUS_STOP_STEMS = frozenset(stem(w) for w in _FOCUS_STOP)
-# A recorded salutation that starts with a title is for formal notes only.
-_TITLE_RE = re.compile(
-    r"^(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|rev|herr|frau|mme|mlle)\b\.?\s",
-    re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class Point:
@@ -187,7 +182,9 @@ def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     if fragments.is_self_note(cleaned):
         return Unused(text, "it reads as a note to yourself")
     cleaned = _TOPIC_VERBS_RE.sub("", cleaned)
-    if kind == "shared" and _FIRST_PERSON_RE.search(cleaned):
+    if (kind == "shared" and _FIRST_PERSON_RE.search(cleaned)) or (
+            re.match(r"(?:my|I)\b", cleaned) and fragments.kind_of(cleaned) in (
+                Kind.CLAUSE, Kind.FIRST_PERSON)):
         return Unused(text, "it is not clear whose \u201cI\u201d or \u201cmy\u201d this is; "
                             "write it as they said it (\u201chis store cut …\u201d)")
     turned = grammar.lower_first(phrasing.to_second_person(cleaned, names))
@@ -382,14 +379,15 @@ def hints_for(interview: Interview, person: Interviewer, me: Me,
 def greeting_names(person: Interviewer) -> tuple[str, str]:
     """How to greet them in a formal and in a casual note (see `wording.py`, Greetings).
 
-    A recorded `salutation:` always wins (a casual note drops it only when it carries a
-    title); otherwise the parsed name: "Dr. Whitmore" formally, "Angela" casually.
+    A recorded `salutation:` always wins, in both tones: it is how they asked to be
+    addressed. Otherwise the parsed name: "Dr. Whitmore" formally, "Angela" casually, and a
+    religious, judicial or uniformed title kept in both ("Judge Pemberton").
     """
     parsed = person.parsed_name
     salutation = " ".join((person.salutation or "").split())
     if not salutation:
         return parsed.formal(), parsed.casual()
-    return salutation, parsed.casual() if _TITLE_RE.match(salutation) else salutation
+    return salutation, salutation
 
 
 def outline(interview: Interview, person: Interviewer, config: Config | None = None

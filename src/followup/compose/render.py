@@ -126,7 +126,7 @@ def connection_note(outline: Outline, tone: Tone, variant: int, shape: Shape,
 
 
 def check_in_letter(outline: Outline, tone: Tone, variant: int, number: int,
-                    signature: str) -> str:
+                    signature: str, *, brief: bool = False) -> str:
     """A check-in email, LinkedIn message or card body (first or second check-in)."""
     words = Words(CHECK_IN, outline, tone, variant)
     thank_words = Words(THANK_YOU, outline, tone, variant)
@@ -142,6 +142,8 @@ def check_in_letter(outline: Outline, tone: Tone, variant: int, number: int,
         interest = words.say("interest", 1)
         question = words.say("timeline_decision" if outline.decision else "timeline", 3)
         paragraphs = [f"{opener} {reference}", f"{interest} {question}", words.say("offer", 2)]
+        if brief:   # a card: no opener, no offer
+            paragraphs = [reference, f"{interest} {question}"]
     return _letter(greeting, paragraphs, closing, signature)
 
 
@@ -243,6 +245,9 @@ def render(outline: Outline, *, thank_you: bool, medium: Medium, tone: Tone, var
                                               limits.linkedin_note_chars))
         signature = email_signature if medium is Medium.EMAIL else short_signature
         body = check_in_letter(outline, tone, variant, check_in_number, signature)
+        if medium is Medium.CARD and word_count(body) > limits.card_words:
+            body = check_in_letter(outline, tone, variant, check_in_number, signature,
+                                   brief=True)
         subject = (subject_line(outline, tone, variant, check_in=check_in_number)
                    if medium is Medium.EMAIL else "")
         return Rendered(subject, body)

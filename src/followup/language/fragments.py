@@ -89,9 +89,14 @@ _SELF_RE = re.compile(
     r"forgot\b|i\s+forgot\b|wish\s+i\b|i\s+wish\b|i\s+think\s+i\b|i\s+(?:totally\s+)?"
     r"(?:blanked|rambled|fumbled|froze|messed|bombed|stumbled)\b|blanked\b|rambled\b|"
     r"fumbled\b|todo\b|to\s*do\b|look\s+up\b|check\s+(?:if|whether)\b|maybe\s+i\b|"
-    r"not\s+sure\s+(?:if|whether)\s+i\b|i\s+was\s+(?:nervous|late|rushed)\b|me:)",
+    r"not\s+sure\s+(?:if|whether)\s+i\b|i\s+was\s+(?:nervous|late|rushed)\b|me:|"
+    r"(?:my\s+)?answer\s+(?:was|wasn'?t|felt)\b|(?:didn'?t|don'?t|wasn'?t|couldn'?t|"
+    r"can'?t|won'?t)\b|(?:went|going)\s+(?:well|badly|ok|okay)\b|nailed\b|bombed\b|"
+    r"my\s+\w+(?:\s+\w+)?\s+(?:was|were|is|felt|looked)\b)",
     re.IGNORECASE)
-_SELF_ANYWHERE_RE = re.compile(r"\b(?:lol|ugh|oops|idk|tbh|imo|smh|note to self|my bad|"
+_SELF_ANYWHERE_RE = re.compile(r"\b(?:lol|ugh|oops|idk|tbh|imo|smh|note to self|my bad|haha+|"
+                               r"hmm+|yikes|argh|lil|mention (?:it )?if|if (?:they|she|he) "
+                               r"asks?|annoyed at myself|kick myself|"
                                r"call (?:me|him|her|them)|calls? (?:him|her|them)|goes by|"
                                r"prefers? to be called|(?:first|family|last) name|pronounced|"
                                r"pronouns?|wants? [\"“]|spell(?:ed|s)? (?:it|her|his)|"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Titles that stand before a name, by their usual written form (key: lower case, no dot).
 TITLES: dict[str, str] = {
@@ -33,11 +33,36 @@ TITLES: dict[str, str] = {
     "cpl": "Cpl.", "corporal": "Corporal", "officer": "Officer", "chief": "Chief",
     "coach": "Coach", "chef": "Chef", "nurse": "Nurse",
     "herr": "Herr", "frau": "Frau", "mme": "Mme", "mlle": "Mlle", "sra": "Sra.",
-    "dra": "Dra.", "mdm": "Mdm.", "madam": "Madam", "madame": "Madame",
+    "dra": "Dra.", "mdm": "Mdm.", "madam": "Madam", "madame": "Madame", "ing": "Ing.",
+    "lic": "Lic.", "eng": "Eng.", "arch": "Arch.", "atty": "Atty.", "khun": "Khun",
+    "dato'": "Dato'", "dato’": "Dato’", "datuk": "Datuk", "datin": "Datin", "me": "Me",
+    "det": "Det.", "detective": "Detective", "inspector": "Inspector", "insp": "Insp.",
+    "deacon": "Deacon", "bishop": "Bishop", "elder": "Elder", "ustaz": "Ustaz",
 }
 # Titles used with the given name rather than the surname ("Sister Mary Clare",
 # "Father Tom"): religious names have no surname to address.
 GIVEN_NAME_TITLES = frozenset({"Sister", "Brother", "Father", "Fr.", "Mother"})
+# Titles that stay in a friendly note too: religious, judicial and uniformed ranks ("Hi Judge
+# Pemberton," "Hi Sgt. Delgado-Ruiz,"); academic and courtesy titles give way to the given name.
+KEPT_TITLES = frozenset({
+    "Rev.", "Reverend", "Fr.", "Father", "Sister", "Brother", "Mother", "Pastor", "Rabbi",
+    "Imam", "Deacon", "Bishop", "Elder", "Ustaz", "Judge", "Justice", "Hon.", "Honorable",
+    "Sgt.", "Sergeant", "Capt.", "Captain", "Lt.", "Lieutenant", "Maj.", "Major", "Col.",
+    "Colonel", "Gen.", "General", "Adm.", "Admiral", "Cmdr.", "Commander", "Cpl.", "Corporal",
+    "Officer", "Chief", "Coach", "Chef", "Det.", "Detective", "Inspector", "Insp.", "Sir",
+    "Dame", "Lord", "Lady", "Dato'", "Dato’", "Datuk", "Datin", "Khun"})
+# Titles used with the given names, not a surname ("Dato' Ahmad Fauzi", "Khun Somchai").
+GIVEN_NAME_TITLES_ASIAN = frozenset({"Dato'", "Dato’", "Datuk", "Datin", "Khun"})
+# The most common family names written first in Vietnamese, and in Chinese names as written in
+# Singapore, Malaysia, Hong Kong and Taiwan ("Trần Văn Minh", "Chua Lay Hoon"): a name of
+# three short parts that starts with one of them is read family name first.
+FAMILY_FIRST = frozenset("""
+nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý
+chan chen cheng chua goh ho huang koh lee li lim liu lin ng ong tan teo toh wang wong wu
+yang yap zhang zhao zhou lau leung lam chong chow yeo low seah quek
+""".split())
+# Between given names and a father's name: the part after it is not a surname to greet by.
+PATRONYMICS = frozenset({"bin", "binti", "bint", "a/l", "a/p", "ibn"})
 # Titles that only stand in a formal greeting, never in "Hi Angela,".
 COURTESY_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mx.", "Miss", "Herr", "Frau", "Mme",
                              "Mlle", "Sra.", "Mdm.", "Madam", "Madame"})
@@ -69,12 +94,17 @@ class PersonName:
     given: str = ""      # "Angela", "Mary Clare"
     surname: str = ""    # "Whitmore", "van der Berg"
     suffix: str = ""     # "Jr.", "PhD"
+    patronymic: bool = False   # "bin Hassan": the surname part is a father's name
+    family_first: bool = False  # "Chua Lay Hoon": written family name first
+    doctorate: bool = False     # "Prof. Dr.": a German-style double title, kept when friendly
 
     @property
     def first(self) -> str:
         """The name a friendly note uses: the given name's first word, or the only name."""
         if self.title in GIVEN_NAME_TITLES and self.given:
             return f"{self.title} {self.given}"
+        if (self.patronymic or self.family_first) and self.given:
+            return self.given                      # "Siti Hajar" of "Siti Hajar binti Yusof"
         if self.given:
             return self.given.split()[0]
         return self.surname or self.full.strip()
@@ -92,17 +122,17 @@ class PersonName:
         title (Mr./Ms.) is not guessed from a name.
         """
         if self.title:
-            if self.title in GIVEN_NAME_TITLES:
+            if self.title in GIVEN_NAME_TITLES | GIVEN_NAME_TITLES_ASIAN or self.patronymic:
                 return f"{self.title} {self.given or self.surname}".strip()
-            target = self.surname or self.given
-            return f"{self.title} {_capital_particle(target)}".strip()
+            return f"{self.title} {self.surname or self.given}".strip()
         return self.first
 
     def casual(self) -> str:
         """How a friendly note greets them: the given name ("Angela"), keeping a religious
         title that belongs with it ("Sister Mary Clare"); with only a title and a surname
         known ("Mr. Okafor"), the formal greeting."""
-        if self.title and not self.given:
+        if self.title and (not self.given or self.family_first
+                           or set(self.title.split()) & KEPT_TITLES or self.doctorate):
             return self.formal()
         return self.first
 
@@ -125,12 +155,6 @@ class PersonName:
         return key in forms
 
 
-def _capital_particle(surname: str) -> str:
-    """A surname that opens with a particle starts with a capital after a title:
-    "Dr. Van der Berg" is how Dutch and English both write it at the start of an address."""
-    return surname[:1].upper() + surname[1:] if surname[:1].islower() else surname
-
-
 def fold(name: str) -> str:
     """A case- and accent-insensitive key, dots ignored ("Dr. Whitmore" = "dr whitmore")."""
     decomposed = unicodedata.normalize("NFKD", name.casefold().replace(".", " "))
@@ -140,12 +164,19 @@ def fold(name: str) -> str:
 
 def parse_name(full: str) -> PersonName:
     """Take a written name apart (see the module docstring)."""
+    parsed = _parse(full)
+    if re.search(r"\bProf\.?\s+Dr\b", full, re.IGNORECASE):
+        return replace(parsed, doctorate=True)
+    return parsed
+
+
+def _parse(full: str) -> PersonName:
     words = full.replace(",", " , ").split()
     title_parts: list[str] = []
     # A rank of two words ("Battalion Chief", "Fire Captain", "Staff Sergeant").
     if len(words) >= 4 and _key(words[1]) in TITLES and _key(words[0]) not in TITLES and (
             words[0][:1].isupper()):
-        title_parts.append(f"{words[0]} {TITLES[_key(words[1])]}")
+        title_parts.append(TITLES[_key(words[1])])     # "Battalion Chief" → "Chief"
         words = words[2:]
     while len(words) > 1 and _key(words[0]) in TITLES:
         title_parts.append(TITLES[_key(words[0])])
@@ -160,7 +191,10 @@ def parse_name(full: str) -> PersonName:
         at = words.index(",")
         words = [w for w in words[at + 1:] + words[:at] if w != ","]
     words = [w for w in words if w != ","]
+    if "Prof." in title_parts and "Dr." in title_parts:
+        title_parts.remove("Dr.")                       # "Prof. Dr. Vogt" → "Prof. Vogt"
     title = " ".join(title_parts)
+    words = [w for w in words if not re.fullmatch(r"\(.*\)", w)]   # "(ret.)"
     suffix = " ".join(suffix_parts)
     if not words:
         return PersonName(full, title, "", "", suffix)
@@ -170,10 +204,29 @@ def parse_name(full: str) -> PersonName:
         return PersonName(full, title, words[0], "", suffix)
     if title in GIVEN_NAME_TITLES:
         return PersonName(full, title, " ".join(words), "", suffix)
+    for index in range(1, len(words) - 1):
+        if words[index].casefold() in PATRONYMICS:
+            return PersonName(full, title, " ".join(words[:index]), " ".join(words[index:]),
+                              suffix, patronymic=True)
+    if (len(words) == 3 and words[0].casefold() in FAMILY_FIRST
+            and all(len(w) <= 6 for w in words)) or (
+            len(words) == 2 and title and words[0].casefold() in FAMILY_FIRST
+            and words[1].casefold() not in FAMILY_FIRST and "-" not in words[1]
+            and len(words[1]) <= 5):
+        return PersonName(full, title, words[-1] if words[0].casefold() in (
+            "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý".split())
+            else " ".join(words[1:]), words[0], suffix, family_first=True)
+    # "Alice Leung Mei-ling", "Lin Chih-hao": a Chinese given name written last, hyphenated;
+    # the surname is the word before it.
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]):
+        english = " ".join(words[:-2])
+        return PersonName(full, title, english or words[-1], words[-2], suffix,
+                          family_first=not english)
     # The surname starts at the first particle after the given name, else it is the last word.
     start = len(words) - 1
     for index in range(1, len(words) - 1):
-        if words[index].casefold() in PARTICLES and words[index][:1].islower():
+        if words[index].casefold() in PARTICLES and (words[index][:1].islower() or len(
+                words) >= 3 and index == len(words) - 2):
             start = index
             break
     # "Ní Bhriain", "Mac Giolla": a particle written with a capital, second to last.
