@@ -29,6 +29,9 @@ from followup.language.shorthand import spell_small_numbers
 CREDENTIALS = frozenset(
     "license licence certification certificate degree diploma credential registration "
     "qualification accreditation endorsement clearance permit licensure".split())
+# Degrees written as letters: "I hold a BSN", "I hold an MBA".
+DEGREES = frozenset("BA BS BSc BSN BEd BEng BFA BBA MA MS MSc MSN MEd MEng MFA MBA MPA MPH "
+                    "MSW PhD DPhil EdD JD LLB LLM MD DNP PharmD PGCE DDS DVM AAS ADN".split())
 # Nouns for what one has: skills, knowledge, background.
 ABILITIES = frozenset(
     "experience background knowledge skills skill expertise fluency training familiarity "
@@ -112,6 +115,9 @@ def _claim(fragment: Fragment) -> str | None:
     if kind in (Kind.VERB_PAST, Kind.VERB_PRESENT):
         return f"I {_object_article(phrase)}"
     if kind is Kind.ADJECTIVE:
+        year = re.search(r"\s+(?:in\s+)?((?:19|20)\d\d)$", fragment.main)
+        if year:   # "ACA qualified 2024" → "I have been ACA qualified since 2024"
+            return f"I have been {fragment.main[:year.start()]} since {year.group(1)}"
         return f"I am {phrase}"
     if kind is Kind.GERUND:
         return f"I have experience {phrase}"
@@ -132,7 +138,7 @@ def _noun_claim(fragment: Fragment, phrase: str) -> str | None:
     head = written.lower()
     if _YEARS_RE.match(finish(main)):
         return f"I have {phrase}"
-    if head in CREDENTIALS:
+    if head in CREDENTIALS or (written in DEGREES and main.strip() == written):
         return f"I hold {fragments.with_article(phrase)}"
     if head in ABILITIES:
         return f"I have {phrase}"

@@ -94,7 +94,9 @@ class Outline:
 
 
 _LEGAL_SUFFIX_RE = re.compile(r",?\s+(?:&\s+)?(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|GmbH|"
-                              r"PLC|plc|LLP|PLLC|P\.?A|P\.?C|S\.A|B\.V|AG|Pty)\.?$")
+                              r"PLC|plc|LLP|PLLC|P\.?A|P\.?C|S\.A|B\.V|AG|Pty|W\.L\.L|s\.e\.n\.c\.r\.l|"
+                              r"S\.?A\.?S|S\.?p\.?A|S\.?r\.?l|Sdn\.? Bhd|Bhd|K\.?K|Oy|AB|A/S|AS|"
+                              r"N\.?V|SE|Co\.,? Ltd)\.?$")
 _ACRONYM_RE = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
 
 
@@ -105,6 +107,12 @@ def short_role(role: str) -> str:
     return " ".join(text.split()) or role
 
 
+def without_legal_suffix(company: str) -> str:
+    """The company as prose names it: "Hartley & Sons Electrical Co." → "Hartley & Sons
+    Electrical", "Fasken s.e.n.c.r.l." → "Fasken"."""
+    return _LEGAL_SUFFIX_RE.sub("", company).strip() or company
+
+
 def short_company(company: str) -> str:
     """The company without its legal suffix ("Hartley & Sons Electrical Co." → "Hartley &
     Sons Electrical"), or by the acronym it gives itself ("İstanbul Su ve Kanalizasyon
@@ -112,7 +120,7 @@ def short_company(company: str) -> str:
     acronym = _ACRONYM_RE.search(company)
     if acronym and acronym.group(1).isupper():
         return acronym.group(1)
-    return _LEGAL_SUFFIX_RE.sub("", company).strip() or company
+    return without_legal_suffix(company)
 
 
 def sender(interview: Interview, config: Config | None) -> Me:
@@ -307,6 +315,14 @@ _DIRECT_RE = re.compile(r"^(?:how|what|why|when|where|which|who|whose|would|coul
                         re.IGNORECASE)
 
 
+def _you_to_me(text: str) -> str:
+    """A question they asked, told from the candidate's side: "gives you" → "gives me"."""
+    text = re.sub(r"\byour\b", "my", text)
+    text = re.sub(r"\byou\s+(?=(?:are|were|have|do|did|would|will|can|could|should|"
+                  r"need|get|want)\b)", "I ", text)
+    return re.sub(r"\byou\b", "me", text)
+
+
 def question_phrase(raw: str) -> str:
     """A question as a note can refer to it: quoted when it was asked as a full question
     ("“How would you grow new business here?”"), else as a topic ("how I handle month-end
@@ -324,8 +340,9 @@ def question_phrase(raw: str) -> str:
         return grammar.lower_first(topic)
     if kind is Kind.CLAUSE:
         # A scenario they put to the candidate: "client FD pushes back on an adjustment".
-        main = fragments.read(topic).main
-        return f"what I would do when {phrasing.as_clause(grammar.lower_first(main))}"
+        main = _you_to_me(fragments.read(topic).main)
+        scenario = claims.finish(phrasing.as_clause(grammar.lower_first(main)), definite=True)
+        return f"what I would do when {scenario}"
     if kind is Kind.NOUN_PHRASE and "," not in topic and len(topic.split()) <= 10:
         return fragments.with_article(grammar.lower_first(topic), definite=True)
     return ""
@@ -413,7 +430,7 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         role=role,
         full_role=full_role,
         a_role=f"{grammar.indefinite_article(role)} {role}",
-        company=" ".join(interview.company.split()),
+        company=without_legal_suffix(" ".join(interview.company.split())),
         weekday=f"{start:%A}",
         date=f"{start:%A}, {spoken_date(start.date())}",
         decision=decision,

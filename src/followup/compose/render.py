@@ -84,6 +84,23 @@ def _qualification_sentences(quals: Sequence[Qualification]) -> list[str]:
     return out
 
 
+def _answer(words: Words, outline: Outline) -> str:
+    """The better answer after a lead-in: one sentence with a colon, or two when that one
+    would run long (P7)."""
+    assert outline.answer is not None
+    question, better = outline.answer.question, outline.answer.better
+    if not better:
+        return sentence(words.say("answer_open", 9, question=question))
+    joined = f"{question}: {better}"
+    if word_count(joined) <= LONG_ANSWER_SENTENCE:
+        return sentence(words.say("answer", 9, question=question, better=better))
+    return f"{sentence(words.say('answer_lead', 9, question=question))} {sentence(better)}"
+
+
+LONG_ANSWER_SENTENCE = 22
+"""Words of question and answer above which the answer gets a sentence of its own."""
+
+
 def _letter(greeting: str, paragraphs: Sequence[str], closing: str, signature: str) -> str:
     body = "\n\n".join(p for p in paragraphs if p.strip())
     sign = f"{closing}\n{signature}" if signature else closing
@@ -101,9 +118,7 @@ def thank_you_letter(outline: Outline, tone: Tone, variant: int, shape: Shape,
     fit = _qualification_sentences(outline.qualifications[:shape.qualifications])
     answer = ""
     if shape.answer and outline.answer is not None:
-        part = "answer" if outline.answer.better else "answer_open"
-        answer = sentence(words.say(part, 9, question=outline.answer.question,
-                                    better=outline.answer.better))
+        answer = _answer(words, outline)
     close = [words.say("interest", 10), words.say("offer", 11)] if shape.extras else [
         words.say("interest", 10)]
     paragraphs = [" ".join(opening), " ".join(fit), answer, " ".join(close)]

@@ -128,6 +128,21 @@ THANK_YOU: Parts = {
             "I've thought more about {question}: {better}",
         ),
     },
+    # The same, in two sentences, for a longer answer: the lead, then the answer on its own.
+    "answer_lead": {
+        F: (
+            "I have thought more about your question on {question}.",
+            "I would like to add to my answer on {question}.",
+            "Your question about {question} deserved a fuller answer.",
+            "Since we spoke, I have thought more about {question}.",
+        ),
+        C: (
+            "I've thought more about your question on {question}.",
+            "One more thought on {question}.",
+            "Quick follow-up on your question about {question}.",
+            "Your question about {question} stuck with me.",
+        ),
+    },
     "answer_open": {
         F: (
             "I have been thinking more about your question on {question}, and I would be glad "

@@ -198,7 +198,8 @@ def _participle_phrase(tokens: list[str]) -> bool:
             continue
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         before = tokens[index - 1]
-        if following and following not in PREPOSITIONS:
+        if following and following not in PREPOSITIONS and not re.fullmatch(
+                r"(?:19|20)\d\d", following):
             return False
         return before.isupper() or (lexicon.can_be_adjective(before)
                                     and before.lower() not in DETERMINERS)
