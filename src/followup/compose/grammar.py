@@ -121,7 +121,7 @@ def sentence(text: str) -> str:
     if body.endswith(("etc.", "e.g.", "i.e.")):
         return body
     body = body.rstrip(" ,;:")
-    if not body.endswith((".", "!", "?")):
+    if not body.endswith((".", "!", "?", "?\u201d", "!\u201d", ".\u201d", "?\"")):
         body += "."
     return re.sub(r"\.{2,}$", ".", body)
 
