@@ -209,9 +209,9 @@ def test_a_recorded_salutation_is_honoured(panel_of_five: Interview) -> None:
     for medium in Medium:
         formal = compose(panel_of_five, doctor, Stage.THANK_YOU, medium, Tone.FORMAL).body
         assert formal.startswith("Dear Dr. Ní Bhriain,")
-        # A casual culture is on first-name terms: a title is dropped, a plain name is kept.
+        # How they asked to be addressed wins in a casual note too.
         casual = compose(panel_of_five, doctor, Stage.THANK_YOU, medium, Tone.CASUAL).body
-        assert casual.startswith("Hi Siobhán,")
+        assert casual.startswith("Hi Dr. Ní Bhriain,")
         for tone in Tone:
             body = compose(panel_of_five, khai, Stage.THANK_YOU, medium, tone).body
             assert body.split(",")[0].endswith(" Minh Khai")
@@ -219,9 +219,9 @@ def test_a_recorded_salutation_is_honoured(panel_of_five: Interview) -> None:
 
 @pytest.mark.parametrize(("salutation", "names"), [
     (None, ("Dana", "Dana")),
-    ("Dr. Whitfield", ("Dr. Whitfield", "Dana")),
-    ("Ms Whitfield", ("Ms Whitfield", "Dana")),
-    ("Prof. Dana Whitfield", ("Prof. Dana Whitfield", "Dana")),
+    ("Dr. Whitfield", ("Dr. Whitfield", "Dr. Whitfield")),
+    ("Ms Whitfield", ("Ms Whitfield", "Ms Whitfield")),
+    ("Prof. Dana Whitfield", ("Prof. Dana Whitfield", "Prof. Dana Whitfield")),
     ("Dee", ("Dee", "Dee")),
     ("  ", ("Dana", "Dana")),
 ])

@@ -23,6 +23,7 @@ import re
 
 from followup.language import fragments, lexicon
 from followup.language.fragments import Fragment, Kind
+from followup.language.articles import indefinite_article
 from followup.language.shorthand import spell_small_numbers
 
 # Nouns that name a credential one holds (a closed class of English, not one industry's).
@@ -31,7 +32,8 @@ CREDENTIALS = frozenset(
     "qualification accreditation endorsement clearance permit licensure".split())
 # Degrees written as letters: "I hold a BSN", "I hold an MBA".
 DEGREES = frozenset("BA BS BSc BSN BEd BEng BFA BBA MA MS MSc MSN MEd MEng MFA MBA MPA MPH "
-                    "MSW PhD DPhil EdD JD LLB LLM MD DNP PharmD PGCE DDS DVM AAS ADN".split())
+                    "MSW PhD DPhil EdD JD LLB LLM MD DNP PharmD PGCE DDS DVM AAS ADN MLIS MLS "
+                    "MAT MPP MHA MArch MLA MURP MPhil BCom MCom".split())
 # Nouns for what one has: skills, knowledge, background.
 ABILITIES = frozenset(
     "experience background knowledge skills skill expertise fluency training familiarity "
@@ -41,7 +43,7 @@ _YEARS_RE = re.compile(r"^(?:more than |over |about |nearly |almost )?(?:\d+|[a-
                        r"leading|managing|teaching|working)\b)", re.IGNORECASE)
 _FOR_YEARS_RE = re.compile(r"\s+(for|since)\s+(?:more than |over |about )?\S+"
                            r"(?:\s+(?:years?|months?))?$")
-_PREP_BARE_RE = re.compile(r"\b(on|in|at|as|for|with|from)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+_PREP_BARE_RE = re.compile(r"\b(on|in|at|as|with)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
                            r"(?=$|[\s,.;:)])")
 
 
@@ -51,6 +53,8 @@ def _fix_articles(text: str, *, definite: bool) -> str:
     night team" → "with the night team" (the interviewer's: definite)."""
     def fix(match: re.Match[str]) -> str:
         phrase = match.group(2)
+        if match.group(1) not in (("with", "on", "at") if definite else ("on", "in", "at", "as")):
+            return match.group()
         words = phrase.split()
         if (words[0] in lexicon.FUNCTION_WORDS or words[0] in lexicon.NUMBER_WORDS
                 or lexicon.is_gerund(words[0]) or lexicon.is_past(words[0])):
@@ -114,6 +118,8 @@ def _claim(fragment: Fragment) -> str | None:
         return phrase
     if kind in (Kind.VERB_PAST, Kind.VERB_PRESENT):
         return f"I {_object_article(phrase)}"
+    if kind is Kind.ADJECTIVE and fragment.main[:1].isupper() and " " not in fragment.main:
+        return None     # "Western": a proper name read as an adjective
     if kind is Kind.ADJECTIVE:
         year = re.search(r"\s+(?:in\s+)?((?:19|20)\d\d)$", fragment.main)
         if year:   # "ACA qualified 2024" → "I have been ACA qualified since 2024"
@@ -132,19 +138,57 @@ def _claim(fragment: Fragment) -> str | None:
     return None
 
 
+def _degree(main: str, details: str) -> str | None:
+    """"MSc statistics (Univ. of Helsinki)" → "I hold an MSc in statistics (…)"; "PhD
+    Zhejiang University 2026" → "I hold a PhD from Zhejiang University (2026)"."""
+    first, _, rest = main.partition(" ")
+    if first not in DEGREES:
+        return None
+    rest = rest.strip()
+    year = re.search(r"\s*\b((?:19|20)\d\d)$", rest)
+    extra = [year.group(1)] if year else []
+    rest = rest[:year.start()].strip() if year else rest
+    if rest and re.search(r"\b(?:University|Univ|College|Institute|School|Academy)\b", rest):
+        said = f"{first} from {rest}"
+    elif rest and rest[:1].islower():
+        said = f"{first} in {rest}"
+    else:
+        said = f"{first} {rest}".strip()
+    extra += [details] if details else []
+    tail = f" ({', '.join(extra)})" if extra else ""
+    return f"I hold {indefinite_article(first)} {finish(said)}{tail}"
+
+
+_LANGUAGES_RE = re.compile(r"^(?:fully\s+)?bilingual\s+(?:in\s+)?([A-Za-z]+)\s+and\s+([A-Za-z]+)$",
+                           re.IGNORECASE)
+
+
 def _noun_claim(fragment: Fragment, phrase: str) -> str | None:
     main = fragment.main
     written = fragments.head_noun(main)
     head = written.lower()
+    parts = re.split(r"\s*(?<!\d),\s*|\s*\(", fragment.text, maxsplit=1)
+    degree = _degree(parts[0].strip(), fragment.details if len(parts) == 1 else
+                     parts[1].rstrip(")").strip())
+    if degree:
+        return degree
+    languages = _LANGUAGES_RE.match(main)
+    if languages:
+        return (f"I am bilingual in {languages.group(1).capitalize()} and "
+                f"{languages.group(2).capitalize()}")
     if _YEARS_RE.match(finish(main)):
         return f"I have {phrase}"
-    if head in CREDENTIALS or (written in DEGREES and main.strip() == written):
+    if head in CREDENTIALS:
         return f"I hold {fragments.with_article(phrase)}"
     if head in ABILITIES:
         return f"I have {phrase}"
-    duration = _FOR_YEARS_RE.search(main)
-    if duration and fragments.needs_article(main[:duration.start()]):
-        return f"I have been {fragments.with_article(phrase)}"
+    first = main.split()[0].lower() if main.split() else ""
+    if lexicon.is_past(first) and not main[:1].isupper() and re.search(r"\d", main):
+        return f"I {phrase}"    # "cut agency spend 40% in 1 yr": a past verb with a result
+    timed = finish(main)
+    duration = _FOR_YEARS_RE.search(timed)
+    if duration and fragments.needs_article(timed[:duration.start()]):
+        return f"I have been {fragments.with_article(finish(phrase))}"
     if main.lower().startswith("my ") and head in ABILITIES:
         return f"I bring {phrase}"
     return None

@@ -25,7 +25,7 @@ from followup.check.rules.p05_qualifications import requirements
 from followup.check.words import content_stems, stem, tokens
 from followup.compose import claims, grammar, phrasing
 from followup.compose.phrasing import FragmentKind
-from followup.language import fragments
+from followup.language import fragments, lexicon
 from followup.language.fragments import Kind
 from followup.model import Interview, Interviewer, Me
 
@@ -103,8 +103,27 @@ _ACRONYM_RE = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
 def short_role(role: str) -> str:
     """The role without what a subject can spare: brackets, and anything after a dash."""
     text = re.sub(r"\s*\([^)]*\)", "", role)
-    text = re.split(r"\s+[-–—|/]\s+", text)[0]
+    head = re.split(r"\s+[-–—|/]\s+", text)[0]
+    if len(head.split()) >= 2:     # "Structural / Pipe Welder" keeps both halves
+        text = head
     return " ".join(text.split()) or role
+
+
+_THE_COMPANY_RE = re.compile(
+    r"^(?:Department|Ministry|Office|City|County|Town|State|Province|Government|Bureau|"
+    r"Institute|University of)\b|\b(?:Department|Ministry|Office|Programme|Program|Authority|"
+    r"Commission|Agency|Board|Council|Bureau|Service|Services)$")
+
+
+def company_in_prose(company: str) -> str:
+    """The company as a sentence names it: without its legal suffix or the unit after a dash
+    ("City of Tacoma - Planning & Development Services" → "the City of Tacoma"), with "the"
+    where its name is a description ("the Department for Education")."""
+    name = without_legal_suffix(company)
+    name = re.split(r"\s+[-–—|/]\s+", name)[0].strip() or name
+    if _THE_COMPANY_RE.search(name) and not name.lower().startswith("the "):
+        return f"the {name}"
+    return name
 
 
 def without_legal_suffix(company: str) -> str:
@@ -185,7 +204,23 @@ _QUANTITY_RE = re.compile(r"(?:about |around |over |nearly |more than |almost )?
 
 
 def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
-    """One of the interviewer's points as a topic or a clause, or why it cannot be used."""
+    """One of the interviewer's points as a topic or a clause, or why it cannot be used.
+
+    When its first part cannot be said ("~400 invoices/wk, 3-way match, QuickBooks
+    Enterprise"), the first of its other parts that can ("QuickBooks Enterprise") is used.
+    """
+    point = _make_point(kind, text, names)
+    if isinstance(point, Point) or fragments.is_self_note(fragments.clean(text)):
+        return point
+    parts = re.split(r"\s*(?<!\d),(?!\d)\s*|;\s*", fragments.clean(text))
+    for part in parts[1:]:
+        other = _make_point(kind, part, names)
+        if isinstance(other, Point):
+            return Point(kind, text, other.phrase, other.form)
+    return point
+
+
+def _make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     cleaned = fragments.clean(phrasing.drop_reporting(fragments.clean(text), names))
     if fragments.is_self_note(cleaned):
         return Unused(text, "it reads as a note to yourself")
@@ -198,10 +233,6 @@ def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     turned = grammar.lower_first(phrasing.to_second_person(cleaned, names))
     fragment = fragments.read(turned)
     form = fragment.kind
-    if form is Kind.RESULT:
-        clause = fragments.result_clause(fragment.main)
-        if clause:
-            return Point(kind, text, claims.finish(clause, definite=True), FragmentKind.CLAUSE)
     # Details after a comma or in brackets are the candidate's shorthand more often than
     # not ("why plumbing (my uncle, summer helper)"): a point says its main part only.
     if form is Kind.CLAUSE:
@@ -212,6 +243,11 @@ def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
         verb = "is" if _QUANTITY_RE.match(fragment.main)[1] in ("1", "one") else "are"
         phrase = claims.finish(f"there {verb} {fragment.main}", definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
+    if re.search(r"\d", fragment.main):
+        # Figures in a topic ("GOP margin 31% to target 36%", "night sort 11pm-4am") are
+        # the notes' shorthand; a letter would say them in a sentence of their own.
+        return Unused(text, "figures in a note read as shorthand in a letter; write it as a "
+                            "sentence to have it used")
     if form in (Kind.GERUND, Kind.QUESTION, Kind.NOUN_PHRASE, Kind.VERB_PRESENT):
         topic = phrasing.as_topic(fragment.main, verb_first=form is Kind.VERB_PRESENT)
         if form is Kind.NOUN_PHRASE:
@@ -318,8 +354,13 @@ _DIRECT_RE = re.compile(r"^(?:how|what|why|when|where|which|who|whose|would|coul
 def _you_to_me(text: str) -> str:
     """A question they asked, told from the candidate's side: "gives you" → "gives me"."""
     text = re.sub(r"\byour\b", "my", text)
-    text = re.sub(r"\byou\s+(?=(?:are|were|have|do|did|would|will|can|could|should|"
-                  r"need|get|want)\b)", "I ", text)
+    def subject(match: re.Match[str]) -> str:
+        following = match.group(1)
+        return "I " if following in lexicon.AUXILIARIES or lexicon.is_base_verb(following) else (
+            match.group())
+    text = re.sub(r"\byou\s+(?=(\w+))", subject, text)
+    text = re.sub(r"\bI (?=are\b)", "I ", text).replace("I are", "I am").replace(
+        "I were", "I was")
     return re.sub(r"\byou\b", "me", text)
 
 
@@ -430,7 +471,7 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         role=role,
         full_role=full_role,
         a_role=f"{grammar.indefinite_article(role)} {role}",
-        company=without_legal_suffix(" ".join(interview.company.split())),
+        company=company_in_prose(" ".join(interview.company.split())),
         weekday=f"{start:%A}",
         date=f"{start:%A}, {spoken_date(start.date())}",
         decision=decision,

@@ -15,11 +15,10 @@ the checker's patterns. Each list has at least `VARIANTS` entries where variants
 Greetings. The greeting depends on the tone only, never on the medium, the variant or the
 panel position, so that everyone on one panel is addressed the same way: formal is
 "Dear {name}," (also in a LinkedIn message or connection note: a formal culture stays
-formal on LinkedIn), casual is "Hi {name},". {name} is the record's `salutation:` when it
-has one ("Dr. Whitfield"); otherwise the first name, which is normal in modern business
-writing. A casual note uses the salutation too unless it carries a title (Dr., Ms., Prof.
-…): a casual culture is on first-name terms, but a recorded nickname is still the name
-to use. See `outline.greeting_names`.
+formal on LinkedIn), casual is "Hi {name},". {name} is the record's `salutation:` when it has one (in both tones: it is how they asked
+to be addressed); otherwise the parsed name: the title and surname formally ("Dr.
+Whitmore"), the first name without a title, and the given name casually, keeping a
+religious, judicial or uniformed title ("Judge Pemberton"). See `outline.greeting_names`.
 
 Repetition. A note names the role in full once, in the thanks, and the company once, in the
 reaffirmed interest; later parts refer back ("the position", "the job", "the team", "this
@@ -323,12 +322,11 @@ CHECK_IN: Parts = {
             "If the role has been filled, I completely understand and would be glad to stay in "
             "touch.",
             "Either way, thank you for your time throughout the process.",
-            "Whatever the outcome, I have enjoyed getting to know the team and hope we stay in "
-            "touch."),
+            "Whatever the outcome, I have enjoyed our conversations and hope we stay in touch."),
         C: ("If you've gone another way, no problem at all, and thanks again for your time.",
             "If the role is filled, totally understood; I'd be glad to stay in touch.",
             "Either way, thanks for your time through the process.",
-            "Whatever happens, it was great getting to know the team."),
+            "Whatever happens, it was great talking with you."),
     },
     "subject": {
         F: ("Checking in — {role} at {company}", "Following up on the {role} role at {company}",

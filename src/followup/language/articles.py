@@ -20,7 +20,8 @@ def indefinite_article(phrase: str) -> str:
         return "a"
     word = found.group()
     low = word.lower()
-    if word.isupper() and len(word) > 1 and word.isalpha() and not _pronounceable(word):
+    spelled = word.isupper() or sum(c.isupper() for c in word) >= 2   # "SRE", "MSc", "PhD"
+    if spelled and len(word) > 1 and word.isalpha() and not _pronounceable(word.upper()):
         return "an" if word[0] in "AEFHILMNORSX" else "a"
     if word.isdigit():
         return "an" if word.startswith(("8", "11", "18")) else "a"

@@ -103,8 +103,10 @@ _SELF_ANYWHERE_RE = re.compile(r"\b(?:lol|ugh|oops|idk|tbh|imo|smh|note to self|
                                r"don'?t (?:use|call))\b|"
                                r"\(me\)|!{2,}|\?!", re.IGNORECASE)
 _RESULT_RE = re.compile(
-    r"^(?P<subject>.+?)\s+(?P<dir>up|down|increased|decreased|rose|fell|dropped|grew|"
-    r"improved|reduced|cut)\s+(?P<rest>(?:by\s+)?(?:from\s+)?[~$£€]?\d.*)$", re.IGNORECASE)
+    r"^(?P<subject>.+?)\s+(?:(?P<dir>up|down|increased|decreased|rose|fell|dropped|grew|"
+    r"improved|reduced|cut)\s+(?P<rest>(?:by\s+)?(?:from\s+)?[~$£€]?\d.*)|"
+    r"(?<!\bfrom)(?<!\bbetween)(?P<start>[~$£€]?\d[\d.,]*%?)\s+to\s+"
+    r"(?P<end>[~$£€]?\d[\d.,]*%?.*))$", re.IGNORECASE)
 _RESULT_VERBS = {"up": "went up", "down": "went down", "increased": "increased",
                  "decreased": "decreased", "rose": "rose", "fell": "fell", "dropped": "dropped",
                  "grew": "grew", "improved": "improved", "reduced": "went down",
@@ -164,6 +166,7 @@ def _verb_after_subject(tokens: list[str], start: int) -> bool:
             continue         # "2 kinder classes": counted, a noun
         forms = lexicon.verb_forms(low)
         if "VBZ" in forms and following and following[0].isalnum() and (
+                following not in lexicon.CONJUNCTIONS) and (
                 following not in AUXILIARIES and not lexicon.is_base_verb(following)) and (
                 not lexicon.can_be_noun(low) or (following not in PREPOSITIONS
                                                  and not lexicon.is_plural_noun(previous))):
@@ -219,9 +222,11 @@ def kind_of(text: str) -> Kind:
         return Kind.FIRST_PERSON
     if low in WH_WORDS and low != "which":
         # "how I handle month-end close" is a topic; "why SFD" is not a phrase at all.
-        verbs = [t for t in tokens[1:] if t.lower() in AUXILIARIES or lexicon.verb_forms(t)]
+        verbs = [t for i, t in enumerate(tokens[1:], 1) if t.lower() in AUXILIARIES or (
+            lexicon.verb_forms(t) and not (lexicon.can_be_noun(t) and i == len(tokens) - 1))]
         return Kind.QUESTION if verbs else Kind.UNKNOWN
-    if _RESULT_RE.match(text) and not _verb_after_subject(tokens, 1):
+    if _RESULT_RE.match(text) and not _verb_after_subject(tokens, 1) and not (
+            lexicon.is_past(low) and not first[:1].isupper()):
         return Kind.RESULT
     if low in CONTRACTED_SUBJECTS or (low in SUBJECT_PRONOUNS and second and (
             second in AUXILIARIES or lexicon.can_be_verb(second) or second in ("also", "just",
@@ -229,6 +234,8 @@ def kind_of(text: str) -> Kind:
         return Kind.CLAUSE
     if low == "there" and second in AUXILIARIES:
         return Kind.CLAUSE
+    if lexicon.classes(low) == {"ADV"} or low.endswith("ly") and "ADV" in lexicon.classes(low):
+        return Kind.UNKNOWN                    # "mostly tourists": a statement, elided
     if lexicon.is_gerund(low) and not first[:1].isupper() or (
             lexicon.is_gerund(low) and len(tokens) > 1 and second in DETERMINERS):
         return Kind.GERUND
@@ -253,8 +260,6 @@ def kind_of(text: str) -> Kind:
         return Kind.ADJECTIVE                  # "bilingual", "fluent in Tagalog"
     if low in _DEGREE:
         return Kind.ADJECTIVE                  # "very formal", "super friendly"
-    if lexicon.classes(low) == {"ADV"} or low.endswith("ly") and "ADV" in lexicon.classes(low):
-        return Kind.UNKNOWN                    # "mostly tourists": a statement, elided
     if not any(lexicon.can_be_noun(t) or t[:1].isupper() or t[:1].isdigit()
                or not lexicon.is_word(t) for t in tokens):
         return Kind.UNKNOWN                    # no noun to be about
@@ -294,6 +299,8 @@ def result_clause(text: str) -> str | None:
     if not match:
         return None
     subject = with_article(match["subject"], definite=True)
+    if match["start"]:      # "carrier OTD 88% to 95% with scorecards"
+        return f"{subject} went from {match['start']} to {match['end']}"
     return f"{subject} {_RESULT_VERBS[match['dir'].lower()]} {match['rest']}"
 
 

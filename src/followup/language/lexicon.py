@@ -114,7 +114,13 @@ def is_base_verb(word: str) -> bool:
 
 
 def can_be_noun(word: str) -> bool:
-    return "NOUN" in classes(word)
+    """A noun by the lexicon, or a common word the lexicon lacks whose plural is common too
+    ("app"/"apps")."""
+    if "NOUN" in classes(word):
+        return True
+    low = word.lower()
+    return (not classes(low) and low.isalpha() and low not in FUNCTION_WORDS
+            and zipf(low) >= 3.0 and zipf(low + "s") >= 2.5)
 
 
 def can_be_verb(word: str) -> bool:

@@ -41,7 +41,8 @@ WORDS: dict[str, str] = {
     "ft": "full-time", "corp": "corporate",
     "intl": "international", "natl": "national", "univ": "university", "grad": "graduate",
     "grads": "graduates", "undergrad": "undergraduate", "edu": "education",
-    "hr": "hour", "etc": "", "ed": "education", "u": "you",
+    "hr": "hour", "etc": "", "ed": "education", "reno": "renovation", "diff": "different", "somm": "sommelier",
+    "exec": "executive", "rev": "revenue", "admin": "administration", "u": "you",
     "jan": "January", "feb": "February", "apr": "April", "jun": "June", "jul": "July",
     "aug": "August", "sep": "September", "sept": "September", "oct": "October",
     "nov": "November", "dec": "December", "ur": "your", "gr": "grade", "anniv": "anniversary",
@@ -78,6 +79,9 @@ _SYMBOL_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\w)~\s*(?=\d)"), "about "),
     (re.compile(r"(?<!\w)(\d[\d,.]*)\+(?=\s+[a-z])"), r"more than \1"),
     (re.compile(r"(?<=\w)\s*@\s*(?=[A-Za-z])(?![^\s@]+@)"), " at "),
+    (re.compile(r"(?<=[A-Za-z] )\+(?=\d[\d.]*%)"), "up "),   # "RevPAR +14%" → "up 14%"
+    (re.compile(r"\b(master|bachelor)s (?=(?:project|degree|thesis|program|programme)\b)"),
+     r"\1's "),
     (re.compile(r"\?{2,}"), "?"),
     (re.compile(r"!{2,}"), "!"),
     (re.compile(r"\.{3,}|…"), ""),
@@ -164,12 +168,15 @@ _DURATION_RE = re.compile(r"\b((?:\d+|a few|several|two|three|four|five|six|seve
 
 
 def _duration_of(match: re.Match[str]) -> str:
-    """"5 years experience", "3 years payroll", "6 weeks training" → "… of …"."""
+    """"5 years experience", "6 weeks training" → "… of …" (experience, an activity);
+    "3 years payroll", "4 years retail" → "… in …" (a field)."""
     word = match.group(2)
     if word in FUNCTION_WORDS or word in ("ago", "later", "each", "every", "a") or (
-            verb_forms(word) and not can_be_noun(word)):
-        return match.group()
-    return f"{match.group(1)} of {word}"
+            not can_be_noun(word)):
+        return match.group()     # "4 years in-house", "2 years later"
+    joiner = "of" if word in ("experience", "training", "practice", "work", "study") or (
+        word.endswith("ing")) else "in"
+    return f"{match.group(1)} {joiner} {word}"
 
 
 def _capital_months(text: str) -> str:
@@ -191,6 +198,8 @@ def spell_small_numbers(text: str) -> str:
     """Whole numbers one to nine before a word are spelled out ("6 beds" → "six beds"), as
     careful prose does; figures with units, percentages, ranges and ordinals stay."""
     def word(match: re.Match[str]) -> str:
+        if re.search(r"\d[\d.,%]*\s+(?:to|and|or|-)\s*$", text[:match.start()]):
+            return match.group()     # "from 9 to 6 days": both figures stay figures
         before = text[:match.start()].split()
         label = before[-1].lower() if before else ""
         if match.group(2).strip() in FUNCTION_WORDS or (
