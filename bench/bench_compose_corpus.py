@@ -24,8 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from terse_corpus import TERSE, faults, records  # noqa: E402
 
-from followup.compose import compose_with_hints, full_text  # noqa: E402
+from followup.compose import compose_with_hints, default_tone, full_text  # noqa: E402
 from followup.model import Medium, Stage, Tone  # noqa: E402
+
+
+RECORDS: dict = {}  # type: ignore[type-arg]
 
 
 def main() -> None:
@@ -36,6 +39,7 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = list(records())
+    RECORDS.update(corpus)
     times: list[float] = []
     fault_kinds: Counter[str] = Counter()
     left_out: Counter[str] = Counter()
@@ -77,7 +81,10 @@ def main() -> None:
 def write_sample(folder: Path, drafts: list, seed: int, size: int) -> None:  # type: ignore[type-arg]
     """DIR/NN.txt with a notes file and one draft each; DIR/KEY.tsv for the bench author."""
     rng = random.Random(seed)
-    pool = [d for d in drafts if not d[0].startswith("software")]
+    # What a user of the record gets: the tone its culture calls for; a card only for thanks.
+    pool = [d for d in drafts if not d[0].startswith("software")
+            and d[5] is default_tone(RECORDS[d[0]])
+            and not (d[2] is Stage.CHECK_IN and d[4] is Medium.CARD)]
     chosen = rng.sample(pool, size)
     folder.mkdir(parents=True, exist_ok=True)
     key = ["n\tfile\tto\tstage\tmedium\ttone"]
