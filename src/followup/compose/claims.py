@@ -53,7 +53,7 @@ def _fix_articles(text: str, *, definite: bool) -> str:
     night team" → "with the night team" (the interviewer's: definite)."""
     def fix(match: re.Match[str]) -> str:
         phrase = match.group(2)
-        if match.group(1) not in (("with", "on", "at") if definite else ("on", "in", "at", "as")):
+        if match.group(1) not in (("with", "on", "at") if definite else ("on", "at", "as")):
             return match.group()
         words = phrase.split()
         if (words[0] in lexicon.FUNCTION_WORDS or words[0] in lexicon.NUMBER_WORDS
@@ -88,9 +88,23 @@ def _object_article(text: str) -> str:
     return text
 
 
+_YEARS_AS_RE = re.compile(
+    r"\b((?:years?|months?)) in ((?:[a-z][\w-]* ){0,2}[a-z][\w-]{2,}(?:er|or|ist|ian|ier|ant))\b"
+    r"(?! (?:service|services|work|care|support|relations|experience)\b)")
+
+
+def _years_as(text: str) -> str:
+    """"three years in floor sommelier" → "three years as a floor sommelier": a duration
+    before a person's title is spent as one."""
+    return _YEARS_AS_RE.sub(lambda m: f"{m.group(1)} as {indefinite_article(m.group(2))} "
+                                      f"{m.group(2)}", text)
+
+
 def finish(text: str, *, definite: bool = False) -> str:
     """A fragment made ready for prose: articles where missing, "for" before a bare
     duration ("ran the choir 6 years" → "… for six years"), small numbers in words."""
+    if not definite:
+        text = _years_as(text)
     text = _BARE_DURATION_RE.sub(r"for \1", _fix_articles(text, definite=definite))
     return spell_small_numbers(text)
 

@@ -103,6 +103,7 @@ _ACRONYM_RE = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
 def short_role(role: str) -> str:
     """The role without what a subject can spare: brackets, and anything after a dash."""
     text = re.sub(r"\s*\([^)]*\)", "", role)
+    text = re.sub(r",\s*[A-Z]{1,4}[-\d][\w-]*$", "", text)   # "Park Ranger, GS-0025-07"
     head = re.split(r"\s+[-–—|/]\s+", text)[0]
     if len(head.split()) >= 2:     # "Structural / Pipe Welder" keeps both halves
         text = head
