@@ -18,7 +18,7 @@ from followup.store.connect import WRITE
 from followup.store.urls import redact, sqlite_path
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Any constant works; it only has to be the same for every followup process.
 _PG_LOCK_KEY = 0x666F6C6C6F7775
