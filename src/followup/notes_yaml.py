@@ -8,7 +8,9 @@ own type strictly, and every error carries the file line of the key or value at 
 Decisions (see NOTES-FORMAT.md for the format itself):
 - a key with no value, `~` or plain `null` counts as absent; quoted `'null'` is text;
 - an ambiguous fall-back time (the repeated hour) means its first occurrence (fold=0);
-- `job_description_file` is read into `job_description`; the file name is not kept;
+- `job_description_file` is read into `job_description`; the file name is not kept. It is
+  read only from a notes file on the user's own disk (relative to that file), a regular file
+  of at most 1 MiB; in text uploaded to the web app or the API it is refused;
 - unknown keys are kept as nested str/list/dict (None for an empty value) in `extra`.
 """
 
@@ -302,9 +304,13 @@ def _job_description(known: Mapping[str, yaml.Node], src: Source, base_dir: Path
     raw = None if file_node is None else text_of(file_node, src, "job_description_file")
     if raw is None or file_node is None:
         return ""
+    if base_dir is None:
+        src.fail("files are not read from notes given here (an upload or a form): paste the "
+                 "posting's text under job_description instead", src.line(file_node),
+                 "job_description_file")
     path = Path(raw.strip()).expanduser()
     if not path.is_absolute():
-        path = (base_dir or Path.cwd()) / path
+        path = base_dir / path
     try:
         return read_utf8(path).strip()
     except UnreadableFileError as exc:
