@@ -453,7 +453,7 @@ def interviews(draw: st.DrawFn) -> Interview:
         starts_at=naive.replace(tzinfo=ZoneInfo(zone)),
         duration_minutes=draw(st.integers(1, 600)), round=draw(st.none() | st.integers(1, 9)),
         format=draw(st.none() | st.sampled_from(Format)), culture=draw(st.sampled_from(Culture)),
-        decision_by=draw(st.none() | st.dates()), me=me,
+        decision_by=draw(st.none() | st.dates(date(1970, 1, 1), date(2200, 12, 31))), me=me,
         job_description=draw(FREE_TEXT).strip(),
         interviewers=tuple(draw(interviewers(n)) for n in names),
         qualifications=tuple(draw(st.lists(POINT, max_size=3))),

@@ -90,8 +90,12 @@ def _size(limit: int) -> str:
 def positive_int(raw: str, what: str) -> int:
     """A positive whole number written in ASCII digits; ValueError says what was expected."""
     text = raw.strip()
-    if not _COUNT.fullmatch(text) or int(text) == 0:
-        raise ValueError(f"{raw!r} is not a positive whole number; expected {what}")
+    if not _COUNT.fullmatch(text) or int(text[:30]) == 0:
+        shown = raw if len(raw) <= 40 else f"{raw[:20]}… ({len(raw)} characters)"
+        raise ValueError(f"{shown!r} is not a positive whole number; expected {what}")
+    if len(text.lstrip("0")) > 18:
+        raise ValueError(f"a {len(text.lstrip('0'))}-digit number is far too large; "
+                         f"expected {what}")
     return int(text)
 
 
@@ -143,7 +147,7 @@ def zone_named(name: str) -> ZoneInfo:
     """The IANA zone of that name; ValueError says what a valid name looks like."""
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise ValueError(f"unknown time zone {name!r}; expected an IANA name such as "
                          "America/Chicago or Europe/Berlin") from None
 

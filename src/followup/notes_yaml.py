@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from followup.errors import NotesFormatError
+from followup.model import limits
 from followup.model.interview import Culture, Format, Interview, Interviewer, Me, name_key
 from followup.notes_values import (
     UnreadableFileError,
@@ -40,6 +42,7 @@ from followup.notes_values import (
 )
 
 _T = TypeVar("_T")
+_V = TypeVar("_V", int, date, datetime)
 
 RESERVED_SECTIONS = ("qualifications", "notes")
 _NULLS = ("", "~", "null", "Null", "NULL")
@@ -155,6 +158,14 @@ def typed(src: Source, key: str, node: yaml.Node | None, parse: Callable[[str], 
         src.fail(str(exc), src.line(node), key)
 
 
+def within(value: _V, problem: Callable[[_V], str | None]) -> _V:
+    """`value` if `problem` finds nothing wrong with it (see `model.limits`), else ValueError."""
+    found = problem(value)
+    if found:
+        raise ValueError(found)
+    return value
+
+
 def _stripped(raw: str) -> str:
     return raw.strip()
 
@@ -171,7 +182,8 @@ def read_front_matter(
         else:
             extra[key] = plain_data(value, src, key)
     zone = _zone(known.get("timezone"), src, default_timezone)
-    naive = _required(known, "when", src, parse_local_time)
+    naive = _required(known, "when", src,
+                      lambda raw: within(parse_local_time(raw), limits.year_problem))
     try:
         starts_at = localize(naive, zone)
     except ValueError as exc:
@@ -181,14 +193,15 @@ def read_front_matter(
         role=_required(known, "role", src, _stripped),
         starts_at=starts_at,
         timezone=zone.key,
-        duration_minutes=typed(src, "duration", known.get("duration"),
-                               lambda raw: positive_int(raw, "minutes, e.g. 60")) or 60,
-        round=typed(src, "round", known.get("round"),
-                    lambda raw: positive_int(raw, "the round number, e.g. 2")),
+        duration_minutes=typed(src, "duration", known.get("duration"), lambda raw: within(
+            positive_int(raw, "minutes, e.g. 60"), limits.duration_problem)) or 60,
+        round=typed(src, "round", known.get("round"), lambda raw: within(
+            positive_int(raw, "the round number, e.g. 2"), limits.round_problem)),
         format=typed(src, "format", known.get("format"), lambda raw: choice(raw, Format)),
         culture=typed(src, "culture", known.get("culture"),
                       lambda raw: choice(raw, Culture)) or Culture.FORMAL,
-        decision_by=typed(src, "decision_by", known.get("decision_by"), parse_date),
+        decision_by=typed(src, "decision_by", known.get("decision_by"),
+                          lambda raw: within(parse_date(raw), limits.year_problem)),
         me=_me(known.get("me"), src),
         interviewers=_interviewers(known.get("interviewers"), src),
         job_description=_job_description(known, src, base_dir),

@@ -100,6 +100,12 @@ def restore(
         raise InputError(f"{backup}: no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{backup}: not a followup backup (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise InputError(f"{backup}: not a followup backup (JSON nested too deeply)") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise InputError(f"{backup}: not a followup backup ({exc})") from None
+    except OSError as exc:
+        raise InputError(f"{backup}: cannot read the file ({exc.strerror or exc})") from None
     with store_for(ctx) as store:
         result = store.restore(data, source=str(backup))
     console.print(

@@ -128,12 +128,12 @@ def feed_token(*, rotate: bool = False) -> str:
 
 def _ics(state: AppState) -> bytes:
     from followup.calendar import to_ics
-    from followup.timeline import Rules, timeline
+    from followup.timeline import Rules, plan_each
 
     now = state.now()
-    rules = Rules.from_config(state.config())
-    items = [item for interview, events, drafts in state.store.open_interviews_with_events()
-             for item in timeline(interview, events, now, rules, drafts)]
+    # A record that cannot be planned is left out; the Today page names it.
+    items = plan_each(state.store.open_interviews_with_events(), now,
+                      Rules.from_config(state.config()))
     return to_ics(items, now)
 
 

@@ -112,7 +112,7 @@ class AppState:
 
     def render(self, request: Request, name: str, status: int = 200,
                **context: Any) -> HTMLResponse:
-        notice = NOTICES.get(request.query_params.get("done", ""))
+        notice = context.pop("notice", None) or NOTICES.get(request.query_params.get("done", ""))
         html = self.env.get_template(name).render(
             request=request, csrf=csrf_token(request), notice=notice,
             path=request.url.path, login=self.settings.requires_login, **context)
