@@ -39,15 +39,16 @@ def import_notes(
     parsed = [(path, read_notes_file(path, default_timezone=timezone)) for path in files]
     results = []
     with store_for(ctx) as store:
-        for path, interview in parsed:
-            stored, status = store.save_interview(interview)
-            results.append({"id": stored.id, "status": status})
-            if not as_json:
-                verb = "Imported" if status == "created" else "Updated"
-                console.print(
-                    f"{verb} #{stored.id}: {stored.company} — {stored.role} "
-                    f"({len(stored.interviewers)} interviewers) from {path}"
-                )
+        # One transaction: all files are stored or none is; an error names the file.
+        saved = store.save_interviews([(str(path), interview) for path, interview in parsed])
+    for (path, _), (stored, status) in zip(parsed, saved, strict=True):
+        results.append({"id": stored.id, "status": status})
+        if not as_json:
+            verb = "Imported" if status == "created" else "Updated"
+            console.print(
+                f"{verb} #{stored.id}: {stored.company} — {stored.role} "
+                f"({len(stored.interviewers)} interviewers) from {path}"
+            )
     if as_json:
         print_json(results[0] if len(results) == 1 else results)
 

@@ -6,13 +6,13 @@ Each public method is one transaction. Writes on SQLite take the write lock up f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
 
@@ -26,6 +26,7 @@ from followup.store.records import InterviewSummary, RestoreResult
 from followup.store.urls import redact, resolve_url, sqlite_path
 
 Clock = Callable[[], datetime]
+_R = TypeVar("_R")
 
 
 def _utc_now() -> datetime:
@@ -84,6 +85,9 @@ class Store:
                              f"({str(exc.orig).splitlines()[0]})") from exc
         except sa.exc.OperationalError as exc:
             raise connection_error(self.url, exc, "database error on") from exc
+        except sa.exc.DataError as exc:  # PostgreSQL: a value out of a column's range
+            raise InputError(f"{self.safe_url}: a value cannot be stored "
+                             f"({str(exc.orig).splitlines()[0]})") from exc
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -94,6 +98,16 @@ class Store:
         repo.check_storable(interview)
         with self._transaction(write=True) as conn:
             return self._save(conn, interview)
+
+    def save_interviews(
+        self, named: Sequence[tuple[str, Interview]]
+    ) -> list[tuple[Interview, Literal["created", "updated"]]]:
+        """Save several records (each named by its source, e.g. its file) in one transaction:
+        all are stored or none is, and an error names the source it came from."""
+        for source, interview in named:
+            _named(source, repo.check_storable, interview)
+        with self._transaction(write=True) as conn:
+            return [_named(source, self._save, conn, interview) for source, interview in named]
 
     def _save(
         self, conn: sa.Connection, interview: Interview
@@ -309,6 +323,19 @@ class Store:
 def _id(interview: Interview) -> int:
     assert interview.id is not None, "records loaded from the store carry ids"
     return interview.id
+
+
+def _named(source: str, work: Callable[..., _R], *args: Any) -> _R:
+    """Run `work`; a FollowupError it raises is re-raised naming `source` first. A database
+    error (constraint, value out of range) is turned into one too, so the transaction around
+    it rolls back and the message still says which file it was."""
+    try:
+        return work(*args)
+    except FollowupError as error:
+        raise type(error)(f"{source}: {error.message}") from error
+    except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
+        raise InputError(f"{source}: cannot be stored "
+                         f"({str(exc.orig).splitlines()[0]})") from exc
 
 
 def _insert_event(conn: sa.Connection, event: Event) -> int:
