@@ -61,6 +61,13 @@ def serve(
     settings = WebSettings(database_url=db, host=host, port=port,
                            allowed_hosts=tuple(h.lower() for h in allow_host))
     password = os.environ.get(PASSWORD_ENV) or None
+    if password is not None and settings.requires_login:
+        from followup.web.limiter import password_problem
+
+        if problem := password_problem(password):
+            raise InputError(f"{PASSWORD_ENV} is too weak for a server others can reach: "
+                             f"{problem}. Choose a longer one, or unset it to get an access "
+                             "token")
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     if settings.requires_login:

@@ -7,7 +7,8 @@
   from elsewhere is refused too.
 - A server bound beyond loopback asks for the access token or password once per browser
   (a signed cookie), or per API call (`Authorization: Bearer …`, which needs no CSRF token:
-  a browser never attaches it by itself).
+  a browser never attaches it by itself). Wrong credentials slow the client down
+  (`limiter`: 429 with Retry-After), however they are presented.
 - Every response carries a strict Content-Security-Policy (no inline script or style).
 """
 
@@ -24,6 +25,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Request
 
 from followup.errors import FollowupError
+from followup.web.limiter import LoginLimiter
 from followup.web.settings import WebSettings, split_host
 
 Scope = MutableMapping[str, Any]
@@ -111,9 +113,11 @@ def session_cookie_header(name: str, value: str, *, max_age: int | None = None) 
 class SecurityMiddleware:
     """ASGI middleware: Host check, session cookie, login gate, security headers."""
 
-    def __init__(self, app: ASGIApp, settings: WebSettings) -> None:
+    def __init__(self, app: ASGIApp, settings: WebSettings,
+                 limiter: LoginLimiter | None = None) -> None:
         self.app = app
         self.settings = settings
+        self.limiter = limiter or LoginLimiter()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -132,9 +136,21 @@ class SecurityMiddleware:
             session = secrets.token_urlsafe(32)
         state = scope.setdefault("state", {})
         state["session"] = session
-        bearer = bearer_ok(self.settings, headers)
-        state["bearer"] = bearer
         path: str = scope.get("path", "/")
+        client = client_address(scope)
+        presented = _header(headers, b"authorization") is not None
+        if presented and self.settings.requires_login:
+            wait = self.limiter.wait(client)
+            if wait:
+                await _too_many(send, wait)
+                return
+        bearer = bearer_ok(self.settings, headers)
+        if presented and self.settings.requires_login:
+            if bearer:
+                self.limiter.succeeded(client)
+            else:
+                self.limiter.failed(client)
+        state["bearer"] = bearer
         if self.settings.requires_login and not path.startswith(OPEN_PATHS):
             logged_in = hmac.compare_digest(cookies.get(AUTH_COOKIE, ""),
                                             auth_cookie_value(self.settings, session))
@@ -166,6 +182,21 @@ class SecurityMiddleware:
             (b"location", f"/login?next={quote(target, safe='')}".encode()),
             *SECURITY_HEADERS]})
         await send({"type": "http.response.body", "body": b""})
+
+
+def client_address(scope: Scope) -> str:
+    """The address a request came from (the proxy's, behind a reverse proxy)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+async def _too_many(send: Send, wait: int) -> None:
+    body = (f'{{"error": "too many failed logins from your address; try again in {wait} s", '
+            f'"status": 429}}')
+    await send({"type": "http.response.start", "status": 429, "headers": [
+        (b"content-type", b"application/json"), (b"retry-after", str(wait).encode()),
+        *SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": body.encode()})
 
 
 async def _plain(send: Send, status: int, text: str, *, json: bool = False) -> None:

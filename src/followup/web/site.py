@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from followup.errors import FollowupError, NotFoundError
 from followup.paths import atomic_write_text, data_dir
 from followup.web import mailbridge
-from followup.web.security import AUTH_COOKIE, auth_cookie_value, safe_next
+from followup.web.security import AUTH_COOKIE, auth_cookie_value, client_address, safe_next
 from followup.web.state import AppState, app_state
 
 router = APIRouter()
@@ -174,21 +174,39 @@ def _logged_in(request: Request, state: AppState, target: str) -> Response:
     return response
 
 
+def _attempt(request: Request, state: AppState, credential: str, target: str,
+             wrong: str) -> Response:
+    """Check a credential under the back-off (see `limiter`): 429 while the client waits."""
+    client = client_address(request.scope)
+    wait = state.logins.wait(client)
+    if wait:
+        response = state.render(request, "login.html", 429, title="Log in",
+                                next=safe_next(target),
+                                error=f"Too many failed attempts; try again in {wait} s.")
+        response.headers["retry-after"] = str(wait)
+        return response
+    if state.settings.credential_ok(credential):
+        state.logins.succeeded(client)
+        return _logged_in(request, state, target)
+    state.logins.failed(client)
+    return state.render(request, "login.html", 401, title="Log in", next=safe_next(target),
+                        error=wrong)
+
+
 @router.get("/login")
 def login_page(request: Request, state: State, next: str = "/",
                token: str | None = None) -> Response:
     if not state.settings.requires_login:
         return RedirectResponse(safe_next(next), status_code=303)
-    if token and state.settings.credential_ok(token):
-        return _logged_in(request, state, next)
-    return state.render(request, "login.html", title="Log in", next=safe_next(next),
-                        error="The link's token is not valid." if token else "")
+    if token:
+        return _attempt(request, state, token, next, "The link's token is not valid.")
+    return state.render(request, "login.html", title="Log in", next=safe_next(next), error="")
 
 
 @router.post("/login")
 def login(request: Request, state: State, credential: Annotated[str, Form()],
           next: Annotated[str, Form()] = "/") -> Response:
-    if state.settings.requires_login and not state.settings.credential_ok(credential):
-        return state.render(request, "login.html", 401, title="Log in", next=safe_next(next),
-                            error="That is not the access token or the password.")
-    return _logged_in(request, state, next)
+    if not state.settings.requires_login:
+        return _logged_in(request, state, next)
+    return _attempt(request, state, credential, next,
+                    "That is not the access token or the password.")

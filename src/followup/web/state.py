@@ -22,6 +22,7 @@ from followup.config import Config
 from followup.model import Interview
 from followup.paths import config_file
 from followup.store import Store
+from followup.web.limiter import LoginLimiter
 from followup.web.security import csrf_token
 from followup.web.settings import WebSettings
 
@@ -57,8 +58,12 @@ class AppState:
     _snapshot: Snapshot | None = None
     _generation: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    logins: LoginLimiter = field(init=False)
 
     def __post_init__(self) -> None:
+        import time
+
+        self.logins = LoginLimiter(self.settings.login_clock or time.monotonic)
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
                                autoescape=select_autoescape(default=True),
                                trim_blocks=True, lstrip_blocks=True)
