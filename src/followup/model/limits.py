@@ -16,6 +16,9 @@ MAX_ROUND = 100
 MIN_YEAR = 1970
 MAX_YEAR = 2200
 DB_INT_MAX = 2**31 - 1  # PostgreSQL INTEGER; SQLite's are wider
+# The longest text the checker takes (CLI and web alike): a note is a few hundred words, and
+# the proofreader's time grows with the text while it holds its lock.
+MAX_CHECK_CHARS = 20_000
 
 
 def duration_problem(minutes: int) -> str | None:
@@ -41,4 +44,11 @@ def year_problem(moment: date | datetime) -> str | None:
 def id_problem(number: int) -> str | None:
     if not 1 <= number <= DB_INT_MAX:
         return f"{number} is not an id followup could have given; ids run from 1 to {DB_INT_MAX}"
+    return None
+
+
+def check_size_problem(text: str, name: str) -> str | None:
+    if len(text) > MAX_CHECK_CHARS:
+        return (f"{name} is {len(text):,} characters long; the checker takes a note of up to "
+                f"{MAX_CHECK_CHARS:,} characters (about 3,000 words): check it in parts")
     return None

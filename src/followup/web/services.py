@@ -33,7 +33,10 @@ def check_text(
     stored draft is named) as context — what `followup check` does, warm and cached."""
     from followup.check import CheckContext, check
     from followup.compose import full_text
+    from followup.model.limits import check_size_problem
 
+    if problem := check_size_problem(text, "the text"):
+        raise InputError(problem)
     config = state.config()
     records = state.records() if interview_id is not None else {}
     interview: Interview | None = None
