@@ -18,7 +18,7 @@ MAX_YEAR = 2200
 DB_INT_MAX = 2**31 - 1  # PostgreSQL INTEGER; SQLite's are wider
 # The longest text the checker takes (CLI and web alike): a note is a few hundred words, and
 # the proofreader's time grows with the text while it holds its lock.
-MAX_CHECK_CHARS = 20_000
+MAX_CHECK_CHARS = 10_000
 
 
 def duration_problem(minutes: int) -> str | None:
@@ -50,5 +50,6 @@ def id_problem(number: int) -> str | None:
 def check_size_problem(text: str, name: str) -> str | None:
     if len(text) > MAX_CHECK_CHARS:
         return (f"{name} is {len(text):,} characters long; the checker takes a note of up to "
-                f"{MAX_CHECK_CHARS:,} characters (about 3,000 words): check it in parts")
+                f"{MAX_CHECK_CHARS:,} characters (about 1,500 words, six times the longest "
+                "email it recommends): check it in parts")
     return None

@@ -29,7 +29,7 @@ MAX_UPLOAD = 1_000_000
 class CheckRequest(BaseModel):
     """A text to check and, optionally, what it is about."""
 
-    text: str = Field(description="The note (at most 20,000 characters); a first line "
+    text: str = Field(description="The note (at most 10,000 characters); a first line "
                                   "`Subject: …` is the email subject.")
     interview_id: int | None = Field(None, description="Check against this interview record.")
     to: str | None = Field(None, description="The interviewer the note is for (a name).")
