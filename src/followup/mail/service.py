@@ -296,17 +296,21 @@ def _hand_off_draft(store: Store, draft_id: int) -> tuple[Draft, Interview, Inte
 
 def eml_bytes(
     store: Store, draft_id: int, *, now: datetime, config: Config | None = None,
-    account: Account | None = None,
+    account: Account | None = None, remember: bool = True,
 ) -> bytes:
     """The draft as an .eml file's bytes: the very bytes staged or sent when it was, else a
-    new message whose Message-ID is stored (so a reply to it is recognised)."""
+    new message whose Message-ID is stored when `remember` (so a reply to it is recognised
+    by Message-ID; without, replies are still matched by sender). The web's GET download
+    passes remember=False: a GET changes nothing."""
     draft, interview, person = _hand_off_draft(store, draft_id)
     me = sender_identity(interview, config, account)
     if draft.message_id is None:
         from followup.mail.headers import check_address
 
         check_address("your address (me.email or mail.address)", me.email)
-        draft = store.save_draft(replace(draft, message_id=make_message_id(me.email, now)))
+        draft = replace(draft, message_id=make_message_id(me.email, now))
+        if remember:
+            draft = store.save_draft(draft)
     return message_bytes(build_message(draft, interview, person, me, now=now))
 
 
