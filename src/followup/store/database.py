@@ -38,10 +38,13 @@ def open_store(url: str | None = None, *, clock: Clock = _utc_now) -> Store:
     resolved = resolve_url(url)
     db_file = sqlite_path(resolved)
     if db_file is not None:
+        from followup.paths import create_private
+
         try:
-            db_file.parent.mkdir(parents=True, exist_ok=True)
+            # 0600 before SQLite opens it; its -wal and -shm files take the same mode.
+            create_private(db_file)
         except OSError as exc:
-            raise StorageError(f"cannot create {db_file.parent}: {exc.strerror}") from None
+            raise StorageError(f"cannot create {db_file}: {exc.strerror}") from None
     engine = create_engine(resolved)
     try:
         backup = ensure_head(engine, resolved, clock())

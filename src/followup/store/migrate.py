@@ -93,6 +93,9 @@ def backup_sqlite(db_file: Path, revision: str | None, now: datetime) -> Path:
         target = target.with_name(f"{target.name.split('~')[0]}~{counter}")
     # The backup API copies a consistent snapshot, including pages still in the -wal file,
     # which a plain file copy would miss.
+    from followup.paths import create_private
+
+    create_private(target)  # a backup is as private as the database
     source = sqlite3.connect(db_file)
     try:
         dest = sqlite3.connect(target)
