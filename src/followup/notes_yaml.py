@@ -28,7 +28,15 @@ import yaml
 
 from followup.errors import NotesFormatError
 from followup.model import limits
-from followup.model.interview import Culture, Format, Interview, Interviewer, Me, name_key
+from followup.model.interview import (
+    Culture,
+    Format,
+    Interview,
+    Interviewer,
+    Me,
+    clean_name,
+    name_key,
+)
 from followup.notes_values import (
     UnreadableFileError,
     boolean,
@@ -189,8 +197,8 @@ def read_front_matter(
     except ValueError as exc:
         src.fail(str(exc), src.line(known["when"]), "when")
     return Interview(
-        company=_required(known, "company", src, _stripped),
-        role=_required(known, "role", src, _stripped),
+        company=_required(known, "company", src, clean_name),
+        role=_required(known, "role", src, clean_name),
         starts_at=starts_at,
         timezone=zone.key,
         duration_minutes=typed(src, "duration", known.get("duration"), lambda raw: within(
@@ -240,6 +248,8 @@ def _me(node: yaml.Node | None, src: Source) -> Me | None:
             src.fail("unknown key; expected name, email or signature", src.line(value),
                      f"me.{key}")
         parts[key] = (text_of(value, src, f"me.{key}") or "").strip()
+        if key == "name":
+            parts[key] = typed(src, "me.name", value, clean_name) or ""
     me = Me(**parts)
     return None if me.is_empty() else me
 
@@ -296,6 +306,11 @@ def _interviewer(item: yaml.Node, src: Source, prefix: str) -> tuple[Interviewer
 def _person_name(node: yaml.Node, src: Source, prefix: str) -> str:
     name = (text_of(node, src, prefix + "name") or "").strip()
     problem = None
+    if "\n" not in name:
+        try:
+            name = clean_name(name)
+        except ValueError as exc:
+            src.fail(str(exc), src.line(node), prefix + "name")
     if not name:
         problem = "missing; every interviewer needs a name"
     elif "\n" in name:

@@ -89,6 +89,23 @@ class Interviewer:
         return self.discussed + self.shared
 
 
+# Invisible format characters dropped from names (a zero-width space makes "B\u200bob" a
+# second Bob); ZWNJ and ZWJ stay, since Persian, Indic scripts and emoji need them.
+_KEPT_FORMAT = frozenset("\u200c\u200d")
+
+
+def clean_name(raw: str) -> str:
+    """A name as stored: NFC, without invisible format characters, trimmed. ValueError for a
+    control character or a line break inside (an ESC sequence, NEL, U+2028), which no name
+    has and which would change a terminal or the notes file around it."""
+    for char in raw.strip():
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            raise ValueError(f"contains the control character U+{ord(char):04X}; a name is "
+                             "printable text on one line")
+    kept = "".join(c for c in raw if unicodedata.category(c) != "Cf" or c in _KEPT_FORMAT)
+    return unicodedata.normalize("NFC", kept).strip()
+
+
 def name_key(name: str) -> str:
     """A case- and accent-insensitive key for matching a person's name."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())

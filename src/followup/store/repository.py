@@ -69,6 +69,9 @@ def check_storable(interview: Interview, where: str = "interview") -> None:
             "expected an IANA name such as Europe/Berlin"
         ) from None
     for field, text in _texts(interview):
+        if field.rsplit(".", 1)[-1] in _ONE_LINE and _has_control(text):
+            raise InputError(f"{where}.{field}: contains a control character; expected "
+                             "printable text on one line")
         if "\x00" in text:
             # PostgreSQL text cannot hold NUL; refuse it on SQLite too, so both agree.
             raise InputError(f"{where}.{field}: contains a NUL character, which cannot be stored")
@@ -76,6 +79,15 @@ def check_storable(interview: Interview, where: str = "interview") -> None:
             text.encode("utf-8")
         except UnicodeEncodeError:
             raise InputError(f"{where}.{field}: contains an unpaired surrogate") from None
+
+
+_ONE_LINE = frozenset({"company", "role", "name", "title", "email", "salutation"})
+
+
+def _has_control(text: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text)
 
 
 def _texts(interview: Interview) -> Iterator[tuple[str, str]]:
