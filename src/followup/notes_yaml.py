@@ -50,6 +50,7 @@ from followup.notes_values import (
 )
 
 _T = TypeVar("_T")
+MAX_DEPTH = 20  # levels of nesting in an unknown key's value
 _V = TypeVar("_V", int, date, datetime)
 
 RESERVED_SECTIONS = ("qualifications", "notes")
@@ -91,6 +92,9 @@ def compose(text: str, src: Source) -> yaml.MappingNode:
                  row + src.first_line, _key_on_line(text, row))
     except yaml.YAMLError as exc:  # any other YAML complaint, still one clear line
         src.fail(f"broken YAML: {exc}", src.first_line, "front matter")
+    except RecursionError:
+        src.fail(f"nested too deeply; expected at most {MAX_DEPTH} levels", src.first_line,
+                 "front matter")
     if root is None:
         src.fail("front matter is empty; expected company, role and when",
                  src.first_line - 1, "front matter")
@@ -130,17 +134,23 @@ def text_of(node: yaml.Node, src: Source, key: str) -> str | None:
     return str(node.value)
 
 
-def plain_data(node: yaml.Node, src: Source, key: str) -> Any:
-    """An unknown key's value as nested str/list/dict, so it can be kept and written back."""
+def plain_data(node: yaml.Node, src: Source, key: str, depth: int = 0) -> Any:
+    """An unknown key's value as nested str/list/dict, so it can be kept and written back.
+    At most MAX_DEPTH levels (an alias inside itself, `&a [*a]`, is endless) and a budget of
+    nodes in all (aliases can multiply a small file into a huge value)."""
     src.budget[0] -= 1
     if src.budget[0] < 0:
         src.fail("value is too large or nested (recursive aliases?)", src.line(node), key)
+    if depth > MAX_DEPTH:
+        src.fail(f"nested too deeply (an alias inside itself?); expected at most {MAX_DEPTH} "
+                 "levels", src.line(node), key)
     if isinstance(node, yaml.ScalarNode):
         return text_of(node, src, key)
     if isinstance(node, yaml.SequenceNode):
-        return [plain_data(item, src, key) for item in node.value]
+        return [plain_data(item, src, key, depth + 1) for item in node.value]
     assert isinstance(node, yaml.MappingNode)
-    return {k: plain_data(v, src, f"{key}.{k}") for k, v in items(node, src, f"{key}.")}
+    return {k: plain_data(v, src, f"{key}.{k}", depth + 1)
+            for k, v in items(node, src, f"{key}.")}
 
 
 # --- the front matter as an Interview (without what the body adds) ---------------------------

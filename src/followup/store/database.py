@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from followup.errors import ConflictError, FollowupError, InputError, NotFoundError, StorageError
 from followup.model import Draft, Event, EventKind, Interview, Status
+from followup.model.limits import DB_INT_MAX
 from followup.store import followups
 from followup.store import repository as repo
 from followup.store.connect import WRITE, connection_error, create_engine
@@ -88,6 +89,9 @@ class Store:
                              f"({str(exc.orig).splitlines()[0]})") from exc
         except sa.exc.OperationalError as exc:
             raise connection_error(self.url, exc, "database error on") from exc
+        except OverflowError:  # SQLite: an id past 2^63 - 1 cannot even be looked up
+            raise NotFoundError(f"no such record: a number past {DB_INT_MAX} cannot be an id "
+                                "followup gave") from None
         except sa.exc.DataError as exc:  # PostgreSQL: a value out of a column's range
             raise InputError(f"{self.safe_url}: a value cannot be stored "
                              f"({str(exc.orig).splitlines()[0]})") from exc
