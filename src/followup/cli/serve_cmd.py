@@ -51,6 +51,7 @@ def serve(
     """Start the web app: the whole workflow in your browser."""
     import uvicorn
 
+    from followup.web.serving import uvicorn_options
     from followup.web.settings import WebSettings
 
     if not 0 < port < 65536:
@@ -86,12 +87,12 @@ def serve(
     if workers > 1:
         os.environ.update(settings.to_env())
         uvicorn.run("followup.web.app:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning", server_header=False)
+                    workers=workers, **uvicorn_options())
         return
     from followup.web import create_app
 
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port,
-                                           log_level="warning", server_header=False))
+                                           **uvicorn_options()))
     if not no_browser:
         threading.Thread(target=_open_when_ready, args=(server, url), daemon=True).start()
     server.run()
