@@ -3,6 +3,7 @@ hundreds deep, an alias inside itself, ids past any database's range in the CLI 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,35 @@ def test_huge_ids_in_urls_are_404(tmp_path: Path) -> None:
                     "/drafts/99999999999999999999", "/api/drafts/99999999999999999999"):
             response = browser.get(url)
             assert response.status_code == 404, (url, response.status_code)
+
+
+def test_request_bodies_are_capped_per_route_before_parsing(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        browser = Browser(client)
+        huge = browser.post("/api/check", json={"text": "a" * (1 << 20)})
+        assert huge.status_code == 413
+        assert "larger than 128 KB" in huge.json()["error"]
+        form = browser.form("/settings", {"me.name": "x" * (1 << 20)})
+        assert form.status_code == 413
+        fine = browser.post("/api/check", json={"text": "Dear Dana,\n\nThank you.\n"})
+        assert fine.status_code == 200
+        with open(Path(__file__).parent.parent / "src/followup/samples/northwind.md",
+                  "rb") as handle:
+            upload = browser.post("/api/interviews/import",
+                                  files={"file": ("n.md", handle, "text/markdown")})
+        assert upload.status_code == 201, upload.text
+
+
+def test_a_streamed_body_without_length_is_capped_too(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        browser = Browser(client)
+
+        def chunks() -> Iterator[bytes]:
+            yield b'{"text": "'
+            for _ in range(64):
+                yield b"a" * 4096
+            yield b'"}'
+
+        response = browser.client.post("/api/check", content=chunks(), headers={
+            "X-CSRF-Token": browser.token, "content-type": "application/json"})
+        assert response.status_code == 413
