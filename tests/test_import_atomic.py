@@ -13,7 +13,8 @@ from followup.cli import app
 
 GOOD = "---\ncompany: Good Co\nrole: Engineer\nwhen: 2026-11-24 14:00\n---\n"
 BAD = {
-    "nul": '---\ncompany: "Bad\\0Co"\nrole: Engineer\nwhen: 2026-11-25 14:00\n---\n',
+    "nul": '---\ncompany: Bad Co\nrole: Engineer\nwhen: 2026-11-25 14:00\n'
+           'job_description: "Bad\\0posting"\n---\n',
     "surrogate": '---\ncompany: Bad Co\nrole: "Eng\\ud800"\nwhen: 2026-11-25 14:00\n---\n',
 }
 
