@@ -103,8 +103,7 @@ class Store:
     ) -> tuple[Interview, Literal["created", "updated"]]:
         """Insert or update: by `interview.id` if set, else by company, role and start."""
         repo.check_storable(interview)
-        with self._transaction(write=True) as conn:
-            return self._save(conn, interview)
+        return self._retrying_key_race(lambda conn: self._save(conn, interview))
 
     def save_interviews(
         self, named: Sequence[tuple[str, Interview]]
@@ -113,8 +112,25 @@ class Store:
         all are stored or none is, and an error names the source it came from."""
         for source, interview in named:
             _named(source, repo.check_storable, interview)
-        with self._transaction(write=True) as conn:
-            return [_named(source, self._save, conn, interview) for source, interview in named]
+        return self._retrying_key_race(
+            lambda conn: [_named(source, self._save, conn, interview)
+                          for source, interview in named])
+
+    def _retrying_key_race(self, work: Callable[[sa.Connection], _R]) -> _R:
+        """Run `work` in a write transaction, once more if it lost a race on the natural key.
+
+        On PostgreSQL two imports of the same new record both find no row and both insert;
+        the second insert waits for the first and then breaks the unique key. Run again, it
+        finds the row and updates it, as a single import would (SQLite's writers queue, so
+        there the first attempt always sees the row)."""
+        for attempt in (1, 2):
+            try:
+                with self._transaction(write=True) as conn:
+                    return work(conn)
+            except InputError as error:
+                if attempt == 2 or not _natural_key_race(error):
+                    raise
+        raise AssertionError("unreachable")
 
     def _save(
         self, conn: sa.Connection, interview: Interview
@@ -330,6 +346,16 @@ class Store:
 def _id(interview: Interview) -> int:
     assert interview.id is not None, "records loaded from the store carry ids"
     return interview.id
+
+
+def _natural_key_race(error: BaseException) -> bool:
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, sa.exc.IntegrityError):
+            return "uq_interviews_natural_key" in str(cause.orig) or \
+                "interviews.company_key" in str(cause.orig)
+        cause = cause.__cause__
+    return False
 
 
 def _named(source: str, work: Callable[..., _R], *args: Any) -> _R:

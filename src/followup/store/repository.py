@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from followup.errors import InputError
 from followup.model import Culture, Format, Interview, Interviewer, Me, Question, Status
-from followup.model.interview import name_key
+from followup.model.interview import MAX_NAME_CHARS, name_key
 from followup.store.records import InterviewSummary
 from followup.store.tables import (
     interviewer_points,
@@ -69,9 +69,14 @@ def check_storable(interview: Interview, where: str = "interview") -> None:
             "expected an IANA name such as Europe/Berlin"
         ) from None
     for field, text in _texts(interview):
-        if field.rsplit(".", 1)[-1] in _ONE_LINE and _has_control(text):
-            raise InputError(f"{where}.{field}: contains a control character; expected "
-                             "printable text on one line")
+        if field.rsplit(".", 1)[-1] in _ONE_LINE:
+            if _has_control(text):
+                raise InputError(f"{where}.{field}: contains a control character; expected "
+                                 "printable text on one line")
+            if len(text) > MAX_NAME_CHARS:
+                raise InputError(f"{where}.{field}: is {len(text):,} characters long; "
+                                 f"expected at most {MAX_NAME_CHARS} (the same on SQLite and "
+                                 "PostgreSQL)")
         if "\x00" in text:
             # PostgreSQL text cannot hold NUL; refuse it on SQLite too, so both agree.
             raise InputError(f"{where}.{field}: contains a NUL character, which cannot be stored")
@@ -81,7 +86,7 @@ def check_storable(interview: Interview, where: str = "interview") -> None:
             raise InputError(f"{where}.{field}: contains an unpaired surrogate") from None
 
 
-_ONE_LINE = frozenset({"company", "role", "name", "title", "email", "salutation"})
+_ONE_LINE = frozenset({"company", "role", "name", "title", "salutation"})
 
 
 def _has_control(text: str) -> bool:
