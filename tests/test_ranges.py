@@ -144,3 +144,10 @@ def test_a_config_file_out_of_range_is_a_clear_error(_isolated_home: Path) -> No
     path.write_text("[limits]\ncheck_in_days = 99999999\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"limits\.check_in_days is 99999999; expected 1 to 90"):
         load()
+
+
+def test_due_looks_at_most_a_year_ahead(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    for days in ("99999999", "3000000", "-1"):
+        assert "look from 0 to 366 days ahead" in _one_line_error(
+            _cli("due", "--days", days, db=db))

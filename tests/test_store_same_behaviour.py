@@ -46,7 +46,8 @@ def test_the_same_new_record_saved_at_once_is_one_record(
         barrier = threading.Barrier(3)
         outcomes: list[str] = []
 
-        def save(interview: Any = record) -> None:
+        def save(interview: Any = record, barrier: threading.Barrier = barrier,
+                 outcomes: list[str] = outcomes) -> None:
             barrier.wait()
             try:
                 outcomes.append(store.save_interview(interview)[1])

@@ -125,8 +125,8 @@ def due(
     from followup.timeline import agenda
 
     moment = parse_now(now)
-    if days < 0:
-        raise InputError(f"--days must be 0 or more, not {days}")
+    if not 0 <= days <= 366:
+        raise InputError(f"--days {days}: look from 0 to 366 days ahead")
     config = user_config()
     with collector_paused():
         with store_for(ctx) as store:
