@@ -4,6 +4,9 @@ a real SMTP server (aiosmtpd), for ROUNDS rounds; then two concurrent web "Send 
 
 Run: .venv/bin/python bench/bench_send_once.py [ROUNDS]   (default 20)
 
+With FOLLOWUP_BENCH_POSTGRES=postgresql://postgres@127.0.0.1:PORT (a server where the script
+may create databases), the process race is also run on PostgreSQL, a new database per round.
+
 Each round uses a fresh SQLite database holding the sample interview and its drafts; the
 SMTP server stalls STALL seconds after taking each message, so the two senders overlap.
 Prints, per kind of race, how many rounds delivered exactly one message and the wall time
@@ -65,9 +68,20 @@ def prepare(home: Path, db: str, port: int) -> None:
         assert result.exit_code == 0, result.output
 
 
-def cli_round(handler: Counter, port: int, work: Path, number: int) -> tuple[int, float]:
-    home = work / f"cli{number}"
-    db = f"sqlite:///{home / 'race.sqlite3'}"
+def pg_database(number: int) -> str:
+    import psycopg
+
+    admin = os.environ["FOLLOWUP_BENCH_POSTGRES"]
+    name = f"bench_send_{os.getpid()}_{number}"
+    with psycopg.connect(f"{admin.rstrip('/')}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type,unused-ignore]
+    return f"{admin.rstrip('/')}/{name}"
+
+
+def cli_round(handler: Counter, port: int, work: Path, number: int, *,
+              postgres: bool = False) -> tuple[int, float]:
+    home = work / f"cli{number}{'pg' if postgres else ''}"
+    db = pg_database(number) if postgres else f"sqlite:///{home / 'race.sqlite3'}"
     prepare(home, db, port)
     env = {**os.environ, "FOLLOWUP_HOME": str(home), "FOLLOWUP_MAIL_PASSWORD": "x",
            "NO_COLOR": "1"}
@@ -136,8 +150,13 @@ def main() -> int:
             print(f"two senders per round, SMTP stall {STALL} s, {rounds} rounds each\n")
             print("| race | rounds with exactly one message | more than one | round p50 | max |")
             print("|---|---|---|---|---|")
-            for name, race in (("two `followup send N --yes` processes", cli_round),
-                               ("two web POSTs /drafts/N/send", web_round)):
+            races: list[tuple[str, Any]] = [
+                ("two `followup send N --yes` processes (SQLite)", cli_round),
+                ("two web POSTs /drafts/N/send (SQLite)", web_round)]
+            if os.environ.get("FOLLOWUP_BENCH_POSTGRES"):
+                races.append(("two `followup send N --yes` processes (PostgreSQL)",
+                              lambda *a: cli_round(*a, postgres=True)))
+            for name, race in races:
                 counts, times = [], []
                 for number in range(rounds):
                     count, elapsed = race(handler, port, work, number)

@@ -53,10 +53,14 @@ def race_cli_send(db: str, password: str, draft_id: int = 1,
     return results
 
 
-@pytest.mark.parametrize("round_number", [1, 2, 3])
+@pytest.mark.parametrize("round_number", [1, 2])
+@pytest.mark.parametrize("backend_name", ["sqlite", pytest.param("postgres",
+                                                                 marks=pytest.mark.postgres)])
 def test_two_processes_sending_one_draft_deliver_one_message(
-        tmp_path: Path, mail_env: MailEnv, round_number: int) -> None:
-    db = f"sqlite:///{tmp_path / 'race.sqlite3'}"
+        tmp_path: Path, mail_env: MailEnv, round_number: int, backend_name: str,
+        request: pytest.FixtureRequest) -> None:
+    db = f"sqlite:///{tmp_path / 'race.sqlite3'}" if backend_name == "sqlite" else \
+        str(request.getfixturevalue("postgres_url"))
     _prepare_cli(db, mail_env)
     mail_env.handler.stall = 1.5  # both processes are certainly under way together
     results = race_cli_send(db, mail_env.password)
