@@ -169,3 +169,29 @@ def test_the_migration_removes_duplicates_made_by_the_old_race(tmp_path: Path) -
     engine.dispose()
     with open_store(str(db)) as store:
         assert [e.id for e in _sent(store)] == [1]
+
+
+def test_two_web_marks_at_once_record_one_event(tmp_path: Path) -> None:
+    from test_web_fixtures import Browser, make_client
+
+    with make_client(tmp_path) as client:
+        browser = Browser(client)
+        interview_id = browser.import_sample()
+        drafts = browser.post(f"/api/interviews/{interview_id}/drafts", json={"to": "Dana"})
+        draft_id = int(drafts.json()[0]["draft_id"])
+        barrier = threading.Barrier(4)
+        statuses: list[int] = []
+
+        def mark() -> None:
+            barrier.wait()
+            statuses.append(browser.post(f"/api/drafts/{draft_id}/sent").status_code)
+
+        threads = [threading.Thread(target=mark) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(statuses)[0] == 200 and statuses.count(200) == 1, statuses
+        assert all(code in (409, 422) for code in statuses if code != 200), statuses
+        store = client.app.state.followup.store
+        assert [e.draft_id for e in _sent(store)] == [draft_id]
