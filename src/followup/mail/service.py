@@ -229,7 +229,7 @@ def send(
     sent_at = before.sent_at if out.resuming and before.sent_at else now
     if not store.claim_send(before, message_id=out.message_id, sent_at=sent_at, token=token,
                             claimed_at=clock(), replacing=out.stale_claim):
-        raise _lost(store, draft_id, clock)
+        raise _lost(store, draft_id)
     try:
         mailer = _connect(account, transport)
         if out.resuming and mailer.contains(Folder.SENT, out.message_id):
@@ -263,7 +263,7 @@ def _finish(store: Store, draft_id: int, token: str, at: datetime) -> tuple[Foll
     return kind, store.finish_send(draft_id, token, event)
 
 
-def _lost(store: Store, draft_id: int, clock: WallClock) -> FollowupError:
+def _lost(store: Store, draft_id: int) -> FollowupError:
     """Why this caller did not win the claim: sent meanwhile, under way, or changed."""
     draft = store.get_draft(draft_id)
     if draft.status is DraftStatus.SENT:
