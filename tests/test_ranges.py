@@ -151,3 +151,19 @@ def test_due_looks_at_most_a_year_ahead(tmp_path: Path) -> None:
     for days in ("99999999", "3000000", "-1"):
         assert "look from 0 to 366 days ahead" in _one_line_error(
             _cli("due", "--days", days, db=db))
+
+
+def test_the_settings_page_moves_a_pair_together_and_refuses_nonsense(tmp_path: Path) -> None:
+    from test_web_fixtures import Browser, make_client
+
+    with make_client(tmp_path) as client:
+        browser = Browser(client)
+        moved = browser.form("/settings", {"limits.send_hour_start": "12",
+                                           "limits.send_hour_end": "14"})
+        assert moved.status_code == 303, moved.text[:500]
+        assert load().limit("send_hour_start") == 12 and load().limit("send_hour_end") == 14
+        bad = browser.form("/settings", {"limits.send_hour_start": "30",
+                                         "limits.check_in_days": "99999999"})
+        assert bad.status_code == 422
+        assert "expected 0 to 23" in bad.text and "expected 1 to 90" in bad.text
+        assert load().limit("send_hour_start") == 12

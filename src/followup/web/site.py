@@ -100,6 +100,14 @@ async def save_settings(request: Request, state: State) -> Response:
             set_value(setting.key, raw)
         except FollowupError as error:
             errors[setting.key] = error.message.split(": ", 1)[-1]
+    # A second pass for what failed: a pair moved together (send hours 8–10 to 12–14) is
+    # refused one key at a time until its partner is saved.
+    for key in list(errors):
+        try:
+            set_value(key, values[key])
+            del errors[key]
+        except FollowupError as error:
+            errors[key] = error.message.split(": ", 1)[-1]
     state.forget_config()
     state.changed()
     if errors:
