@@ -68,3 +68,20 @@ def test_list_and_show_never_print_raw_control_characters(tmp_path: Path) -> Non
     assert shown.exit_code == 0
     assert "\x1b" not in shown.stdout and "␛]0;pwned" in shown.stdout
     assert "\x1b" not in runner.invoke(app, ["--db", db, "list"]).stdout
+
+
+def test_json_output_escapes_every_control_character(tmp_path: Path) -> None:
+    import json
+
+    notes = tmp_path / "n.md"
+    notes.write_text(_notes(people="interviewers:\n  - name: Dana\n")
+                     + "## Dana\n- discussed: csi \x9b31m, bidi \u202e, esc \x1b[2J\n",
+                     encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "import", str(notes)]).exit_code == 0
+    shown = runner.invoke(app, ["--db", db, "export", "1", "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    assert not any(c in shown.stdout for c in "\x9b\u202e\x1b")
+    discussed = json.loads(shown.stdout)["interviewers"][0]["discussed"][0]
+    assert discussed == "csi \x9b31m, bidi \u202e, esc \x1b[2J"

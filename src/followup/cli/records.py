@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -82,6 +83,12 @@ def export(
                 text += "\n"
             count = 1
     if output is None:
+        from followup.cli.render import json_safe, visible
+
+        if all_ or format is not ExportFormat.md:
+            text = json_safe(text)  # the same JSON, its control characters escaped
+        elif sys.stdout.isatty():
+            text = visible(text)  # a notes file shown on a terminal cannot drive it
         typer.echo(text, nl=False)
         return
     atomic_write_text(output, text)

@@ -48,9 +48,20 @@ def print_error(message: str) -> None:
     error_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
 
 
+# json.dumps escapes C0 controls only; DEL, C1 (CSI is U+009B) and bidi controls are escaped
+# too, so JSON printed on a terminal cannot drive it. The JSON value is unchanged.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in
+                 (0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL, C1 and bidi controls escaped (C0 ones already are)."""
+    return text.translate(_JSON_ESCAPES)
+
+
 def print_json(data: Any) -> None:
-    """JSON for tools: stable key order, UTF-8 kept readable."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON for tools: stable key order, UTF-8 kept readable, no raw control characters."""
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def format_local(moment: datetime) -> str:
