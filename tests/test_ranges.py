@@ -167,3 +167,11 @@ def test_the_settings_page_moves_a_pair_together_and_refuses_nonsense(tmp_path: 
         assert bad.status_code == 422
         assert "expected 0 to 23" in bad.text and "expected 1 to 90" in bad.text
         assert load().limit("send_hour_start") == 12
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/nowhere/backup.json"])
+def test_restore_reads_only_regular_files_with_a_limit(tmp_path: Path, target: str) -> None:
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    message = _one_line_error(_cli("restore", target, db=db))
+    assert message.startswith(f"error: {target}: ")
+    assert "not a regular file" in message or "file not found" in message

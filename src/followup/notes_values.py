@@ -38,7 +38,7 @@ class UnreadableFileError(Exception):
         self.line = line
 
 
-def read_utf8(path: Path, limit: int = MAX_NOTES_BYTES) -> str:
+def read_utf8(path: Path, limit: int = MAX_NOTES_BYTES, what: str = "a notes file") -> str:
     """A small UTF-8 text file's content (BOM dropped), or UnreadableFileError saying why.
 
     Only a regular file is read (a device such as /dev/zero, a FIFO or a directory is
@@ -65,7 +65,7 @@ def read_utf8(path: Path, limit: int = MAX_NOTES_BYTES) -> str:
             size += len(chunk)
         if size > limit:
             raise UnreadableFileError(
-                f"file is larger than {_size(limit)}; expected a notes file")
+                f"file is larger than {_size(limit)}; expected {what}")
         data = b"".join(chunks)
     except OSError as exc:
         raise UnreadableFileError(f"cannot read the file ({exc.strerror or exc})") from None

@@ -96,17 +96,23 @@ def export(
     console.print(f"Wrote {what} to {output}")
 
 
+MAX_BACKUP_BYTES = 512 << 20
+
+
 @app.command("restore")
 def restore(
     ctx: typer.Context,
     backup: Path = typer.Argument(..., help="A file written by `followup export --all`."),
 ) -> None:
     """Load a whole-database backup; restoring the same file twice changes nothing."""
+    from followup.notes_values import UnreadableFileError, read_utf8
+
     try:
-        data = json.loads(backup.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{backup}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # Read with a byte limit, regular files only (not /dev/zero, not a FIFO).
+        data = json.loads(read_utf8(backup, MAX_BACKUP_BYTES, "a followup backup"))
+    except UnreadableFileError as exc:
+        raise InputError(f"{backup}: {exc.reason}") from None
+    except json.JSONDecodeError as exc:
         raise InputError(f"{backup}: not a followup backup (invalid JSON: {exc})") from None
     except RecursionError:
         raise InputError(f"{backup}: not a followup backup (JSON nested too deeply)") from None
