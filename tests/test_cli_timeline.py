@@ -194,7 +194,7 @@ def test_calendar_export_parses_back(cli: Cli, tmp_path: Path):
 
 @pytest.mark.parametrize(("args", "says"), [
     (("due", "--now", "yesterday"), "--now: 'yesterday' is not an ISO 8601 time"),
-    (("due", "--days", "-1"), "--days must be 0 or more"),
+    (("due", "--days", "-1"), "look from 0 to 366 days ahead"),
     (("sent", "1", "--to", "Nobody", "--stage", "thank-you"), "'Nobody' is none of"),
     (("sent", "1", "--stage", "farewell"), "--stage: 'farewell' is not a stage"),
     (("sent", "1", "--stage", "thank-you"), "--to: name the interviewer"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -322,8 +323,9 @@ def test_read_notes_file_reads_utf8_with_bom(tmp_path: Path) -> None:
          "interviewers[1].timezone", ["unknown time zone"]),
         (notes(MINIMAL_FRONT + "interviewers:\n  - name: Dana\n    primary: yes\n"), 7,
          "interviewers[1].primary", ["expected true or false"]),
-        (notes(MINIMAL_FRONT + "job_description_file: nowhere.txt\n"), 5, "job_description_file",
-         ["nowhere.txt", "file not found"]),
+        (notes(MINIMAL_FRONT + "job_description_file: /etc/passwd\n"), 5,
+         "job_description_file", ["files are not read from notes given here",
+                                  "paste the posting's text under job_description"]),
         (notes(MINIMAL_FRONT + PEOPLE, "## Dana\n- a\n\n## Priya Raman\n- b\n"), 12,
          "## Priya Raman", ["no interviewer matches", "Dana Whitfield, Luis Ortega"]),
         (notes(MINIMAL_FRONT + PEOPLE, "## Dana\n- a\n## dana whitfield\n- b\n"), 11,
@@ -390,7 +392,11 @@ def test_alias_bombs_are_refused_not_expanded() -> None:
 # --- the round-trip property -----------------------------------------------------------------
 
 CHARS = st.characters(exclude_categories=("Cc", "Cs"))
-LINE = st.text(CHARS, min_size=1, max_size=24).map(str.strip).filter(bool)
+# Names, company and role are stored NFC, without control or invisible format characters
+# (see test_names_clean.py); the round trip is about text already in that form.
+NAME_CHARS = st.characters(exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))
+LINE = st.text(NAME_CHARS, min_size=1, max_size=24).map(
+    lambda t: unicodedata.normalize("NFC", t).strip()).filter(bool)
 OPTIONAL_LINE = st.one_of(st.just(""), LINE)
 POINT = st.lists(LINE, min_size=1, max_size=3).map("\n".join)
 FREE_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs"), include_characters="\n"),
@@ -452,7 +458,7 @@ def interviews(draw: st.DrawFn) -> Interview:
         starts_at=naive.replace(tzinfo=ZoneInfo(zone)),
         duration_minutes=draw(st.integers(1, 600)), round=draw(st.none() | st.integers(1, 9)),
         format=draw(st.none() | st.sampled_from(Format)), culture=draw(st.sampled_from(Culture)),
-        decision_by=draw(st.none() | st.dates()), me=me,
+        decision_by=draw(st.none() | st.dates(date(1970, 1, 1), date(2200, 12, 31))), me=me,
         job_description=draw(FREE_TEXT).strip(),
         interviewers=tuple(draw(interviewers(n)) for n in names),
         qualifications=tuple(draw(st.lists(POINT, max_size=3))),

@@ -23,8 +23,8 @@ MakeInterview = Callable[..., Interview]
 SECOND_REVISION = '''"""Test-only revision: one more index."""
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -56,13 +56,13 @@ def test_migrated_schema_is_the_tables_module(store: Store) -> None:
 
 @pytest.fixture
 def second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend this followup ships a revision 0003 on top of the real 0002."""
+    """Pretend this followup ships a revision 0004 on top of the real 0003."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_test.py").write_text(SECOND_REVISION)
+    (scripts / "versions" / "0004_test.py").write_text(SECOND_REVISION)
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0003")
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0004")
 
 
 def _revision(store: Store) -> str | None:
@@ -79,14 +79,14 @@ def test_upgrade_keeps_data_and_backs_up_sqlite_first(
     request.getfixturevalue("second_revision")
     moment = datetime(2024, 7, 1, 8, 30, 5, tzinfo=UTC)
     with open_store(str(db), clock=lambda: moment) as new:
-        assert _revision(new) == "0003"
+        assert _revision(new) == "0004"
         assert new.get_interview(saved.id or 0) == saved
-        backup = db.with_name("old.sqlite3.bak-0002-20240701T083005Z")
+        backup = db.with_name("old.sqlite3.bak-0003-20240701T083005Z")
         assert new.migration_backup == backup
     assert sorted(p.name for p in tmp_path.glob("old.sqlite3.bak-*")) == [backup.name]
     # The copy is a complete database at the old revision, with the data.
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
         assert conn.execute("SELECT company FROM interviews").fetchall() == [(saved.company,)]
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "ix_test_company_key" not in indexes
@@ -105,7 +105,7 @@ def test_upgrade_keeps_data_on_postgres(
         saved, _ = old.save_interview(make_interview())
     request.getfixturevalue("second_revision")
     with open_store(postgres_url) as new:
-        assert _revision(new) == "0003"
+        assert _revision(new) == "0004"
         assert new.migration_backup is None  # back up PostgreSQL with pg_dump, not a copy
         assert new.get_interview(saved.id or 0) == saved
 
@@ -123,7 +123,7 @@ def test_a_database_at_0001_gains_drafts_and_events_and_keeps_its_data(
         saved = repository.insert(conn, make_interview(), datetime.now(UTC))
     engine.dispose()
     with open_store(str(db)) as store:
-        assert _revision(store) == "0002"
+        assert _revision(store) == migrate.HEAD_REVISION
         assert store.migration_backup is not None
         assert store.migration_backup.name.startswith("v1.sqlite3.bak-0001-")
         assert store.get_interview(saved.id or 0) == saved

@@ -41,6 +41,18 @@ def test_download_eml_without_an_account(browser: Browser) -> None:
     assert message["Message-ID"]
 
 
+def test_downloading_an_eml_stores_nothing(browser: Browser) -> None:
+    draft_id = _draft(browser)
+    set_value("me.email", "priya.raman@example.com")
+    store = browser.client.app.state.followup.store
+    before = store.get_draft(draft_id)
+    assert before.message_id is None
+    # A GET from anywhere (a link on another site, a prefetch) must change nothing.
+    for _ in range(2):
+        assert browser.get(f"/drafts/{draft_id}/eml").status_code == 200
+    assert store.get_draft(draft_id) == before
+
+
 def test_stage_and_send_need_an_account(browser: Browser) -> None:
     draft_id = _draft(browser)
     page = browser.get(f"/drafts/{draft_id}/send")

@@ -171,7 +171,7 @@ def test_remote_bind_asks_for_the_token(tmp_path: Path) -> None:
 
 def test_login_link_with_the_token(tmp_path: Path) -> None:
     with make_client(tmp_path, host="0.0.0.0", password="pass phrase") as client:
-        assert client.get("/login?token=wrong").status_code == 200
+        assert client.get("/login?token=wrong").status_code == 401
         assert client.get("/", follow_redirects=False).status_code == 303
         client.get("/login?token=pass%20phrase", follow_redirects=False)
         assert client.get("/", follow_redirects=False).status_code == 200

@@ -122,7 +122,7 @@ def system_timezone() -> str:
             try:
                 ZoneInfo(name)
                 return name
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):
                 continue
     return "UTC"
 
@@ -170,13 +170,52 @@ def load(path: Path | None = None) -> Config:
             values[key] = _checked(key, value, path)
         elif key.startswith("checks.") and isinstance(value, bool):
             values[key] = value  # checker rule switches by id prefix, e.g. checks.p07 = false
+    _check_order(values, path)
     return Config(values)
+
+
+# What each number means bounds it: hours of a day, days of a sane follow-up, port numbers.
+RANGES: dict[str, tuple[int, int, str]] = {
+    "limits.thank_you_opens_hours": (0, 72, "hours"),
+    "limits.thank_you_due_hours": (1, 168, "hours (a week at most)"),
+    "limits.send_hour_start": (0, 23, "an hour of the day"),
+    "limits.send_hour_end": (0, 23, "an hour of the day"),
+    "limits.check_in_days": (1, 90, "days"),
+    "limits.check_in_after_decision_days": (0, 30, "business days"),
+    "limits.second_check_in_days": (1, 90, "days"),
+    "limits.email_words_ideal_min": (1, 5000, "words"),
+    "limits.email_words_ideal_max": (1, 5000, "words"),
+    "limits.email_words_max": (1, 5000, "words"),
+    "limits.email_paragraphs_max": (1, 100, "paragraphs"),
+    "limits.check_in_words_max": (1, 5000, "words"),
+    "limits.linkedin_note_chars": (1, 5000, "characters"),
+    "limits.linkedin_message_words": (1, 5000, "words"),
+    "limits.card_words_max": (1, 5000, "words"),
+    "limits.reading_grade_max": (1, 30, "a school grade"),
+    "mail.imap_port": (1, 65535, "a port number"),
+    "mail.smtp_port": (1, 65535, "a port number"),
+    "mail.timeout": (1, 600, "seconds"),
+}
+# Pairs whose first must not exceed the second.
+ORDERED = (("limits.send_hour_start", "limits.send_hour_end"),
+           ("limits.thank_you_opens_hours", "limits.thank_you_due_hours"),
+           ("limits.email_words_ideal_min", "limits.email_words_ideal_max"))
+
+
+def _check_order(values: dict[str, Any], source: Path | str) -> None:
+    for low, high in ORDERED:
+        if values[low] > values[high]:
+            raise ConfigError(f"{source}: {low} ({values[low]}) must not be more than {high} "
+                              f"({values[high]})")
 
 
 def _checked(key: str, value: Any, source: Path | str) -> Any:
     setting = SETTINGS[key]
     if setting.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise ConfigError(f"{source}: {key} must be a whole number, not {value!r}")
+    if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
+        low, high, meaning = RANGES[key]
+        raise ConfigError(f"{source}: {key} is {value}; expected {low} to {high} ({meaning})")
     if setting.kind is str and not isinstance(value, str):
         raise ConfigError(f"{source}: {key} must be text, not {value!r}")
     if setting.kind is list:
@@ -219,7 +258,7 @@ def check_timezone(name: str, where: str) -> ZoneInfo:
     """The zone for an IANA name, or a ConfigError that says what a valid name looks like."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise ConfigError(
             f"{where}: unknown time zone {name!r}; expected an IANA name such as "
             "Europe/Berlin or America/Chicago"
@@ -266,6 +305,9 @@ def set_value(key: str, raw: str, path: Path | None = None) -> Config:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: not valid TOML ({exc}); fix or remove it") from exc
     stored[key] = list(value) if isinstance(value, tuple) else value
+    merged = dict(defaults().values)
+    merged.update({k: v for k, v in stored.items() if k in SETTINGS})
+    _check_order(merged, "config")
     import tomli_w
 
     atomic_write_text(path, tomli_w.dumps(_nest(stored)))

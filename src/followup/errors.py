@@ -61,6 +61,14 @@ class ConfigError(FollowupError):
     http_status = 422
 
 
+class ConflictError(FollowupError):
+    """The request collides with work under way or already done (a send in progress, an
+    event already recorded); nothing was changed."""
+
+    exit_code = 5
+    http_status = 409
+
+
 class StorageError(FollowupError):
     """The database cannot be opened, migrated or written."""
 

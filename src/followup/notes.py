@@ -58,7 +58,8 @@ def parse_notes(
     """The Interview a notes file's text describes.
 
     `default_timezone` applies when the file has no `timezone:`; `base_dir` is where a
-    relative `job_description_file` is looked for (the current directory when None).
+    relative `job_description_file` is looked for. Without `base_dir` (text uploaded to the
+    web app or the API) a `job_description_file` is refused: those are the server's files.
     """
     _check_text(text, source)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -8,7 +8,9 @@ Also the one way notes-related files are read from disk (`read_utf8`).
 from __future__ import annotations
 
 import calendar
+import os
 import re
+import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -36,18 +38,39 @@ class UnreadableFileError(Exception):
         self.line = line
 
 
-def read_utf8(path: Path) -> str:
-    """A small UTF-8 text file's content (BOM dropped), or UnreadableFileError saying why."""
+def read_utf8(path: Path, limit: int = MAX_NOTES_BYTES, what: str = "a notes file") -> str:
+    """A small UTF-8 text file's content (BOM dropped), or UnreadableFileError saying why.
+
+    Only a regular file is read (a device such as /dev/zero, a FIFO or a directory is
+    refused before reading), and never more than `limit` bytes: the size is counted while
+    reading, not trusted from stat(), which says 0 for /proc files and can change.
+    """
     try:
-        if path.stat().st_size > MAX_NOTES_BYTES:
-            raise UnreadableFileError(
-                f"file is larger than {MAX_NOTES_BYTES / 1_048_576:g} MiB; expected a notes file"
-            )
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise UnreadableFileError("file not found") from None
     except OSError as exc:
         raise UnreadableFileError(f"cannot read the file ({exc.strerror or exc})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableFileError("not a regular file; expected a text file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(65_536, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise UnreadableFileError(
+                f"file is larger than {_size(limit)}; expected {what}")
+        data = b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot read the file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -57,14 +80,22 @@ def read_utf8(path: Path) -> str:
         ) from None
 
 
+def _size(limit: int) -> str:
+    return f"{limit / 1_048_576:g} MiB" if limit >= 1_048_576 else f"{limit:,} bytes"
+
+
 # --- strict scalar types ---------------------------------------------------------------------
 
 
 def positive_int(raw: str, what: str) -> int:
     """A positive whole number written in ASCII digits; ValueError says what was expected."""
     text = raw.strip()
-    if not _COUNT.fullmatch(text) or int(text) == 0:
-        raise ValueError(f"{raw!r} is not a positive whole number; expected {what}")
+    if not _COUNT.fullmatch(text) or int(text[:30]) == 0:
+        shown = raw if len(raw) <= 40 else f"{raw[:20]}… ({len(raw)} characters)"
+        raise ValueError(f"{shown!r} is not a positive whole number; expected {what}")
+    if len(text.lstrip("0")) > 18:
+        raise ValueError(f"a {len(text.lstrip('0'))}-digit number is far too large; "
+                         f"expected {what}")
     return int(text)
 
 
@@ -116,7 +147,7 @@ def zone_named(name: str) -> ZoneInfo:
     """The IANA zone of that name; ValueError says what a valid name looks like."""
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise ValueError(f"unknown time zone {name!r}; expected an IANA name such as "
                          "America/Chicago or Europe/Berlin") from None
 

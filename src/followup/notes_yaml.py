@@ -8,7 +8,9 @@ own type strictly, and every error carries the file line of the key or value at 
 Decisions (see NOTES-FORMAT.md for the format itself):
 - a key with no value, `~` or plain `null` counts as absent; quoted `'null'` is text;
 - an ambiguous fall-back time (the repeated hour) means its first occurrence (fold=0);
-- `job_description_file` is read into `job_description`; the file name is not kept;
+- `job_description_file` is read into `job_description`; the file name is not kept. It is
+  read only from a notes file on the user's own disk (relative to that file), a regular file
+  of at most 1 MiB; in text uploaded to the web app or the API it is refused;
 - unknown keys are kept as nested str/list/dict (None for an empty value) in `extra`.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo
@@ -24,7 +27,16 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from followup.errors import NotesFormatError
-from followup.model.interview import Culture, Format, Interview, Interviewer, Me, name_key
+from followup.model import limits
+from followup.model.interview import (
+    Culture,
+    Format,
+    Interview,
+    Interviewer,
+    Me,
+    clean_name,
+    name_key,
+)
 from followup.notes_values import (
     UnreadableFileError,
     boolean,
@@ -38,6 +50,8 @@ from followup.notes_values import (
 )
 
 _T = TypeVar("_T")
+MAX_DEPTH = 20  # levels of nesting in an unknown key's value
+_V = TypeVar("_V", int, date, datetime)
 
 RESERVED_SECTIONS = ("qualifications", "notes")
 _NULLS = ("", "~", "null", "Null", "NULL")
@@ -78,6 +92,9 @@ def compose(text: str, src: Source) -> yaml.MappingNode:
                  row + src.first_line, _key_on_line(text, row))
     except yaml.YAMLError as exc:  # any other YAML complaint, still one clear line
         src.fail(f"broken YAML: {exc}", src.first_line, "front matter")
+    except RecursionError:
+        src.fail(f"nested too deeply; expected at most {MAX_DEPTH} levels", src.first_line,
+                 "front matter")
     if root is None:
         src.fail("front matter is empty; expected company, role and when",
                  src.first_line - 1, "front matter")
@@ -117,17 +134,23 @@ def text_of(node: yaml.Node, src: Source, key: str) -> str | None:
     return str(node.value)
 
 
-def plain_data(node: yaml.Node, src: Source, key: str) -> Any:
-    """An unknown key's value as nested str/list/dict, so it can be kept and written back."""
+def plain_data(node: yaml.Node, src: Source, key: str, depth: int = 0) -> Any:
+    """An unknown key's value as nested str/list/dict, so it can be kept and written back.
+    At most MAX_DEPTH levels (an alias inside itself, `&a [*a]`, is endless) and a budget of
+    nodes in all (aliases can multiply a small file into a huge value)."""
     src.budget[0] -= 1
     if src.budget[0] < 0:
         src.fail("value is too large or nested (recursive aliases?)", src.line(node), key)
+    if depth > MAX_DEPTH:
+        src.fail(f"nested too deeply (an alias inside itself?); expected at most {MAX_DEPTH} "
+                 "levels", src.line(node), key)
     if isinstance(node, yaml.ScalarNode):
         return text_of(node, src, key)
     if isinstance(node, yaml.SequenceNode):
-        return [plain_data(item, src, key) for item in node.value]
+        return [plain_data(item, src, key, depth + 1) for item in node.value]
     assert isinstance(node, yaml.MappingNode)
-    return {k: plain_data(v, src, f"{key}.{k}") for k, v in items(node, src, f"{key}.")}
+    return {k: plain_data(v, src, f"{key}.{k}", depth + 1)
+            for k, v in items(node, src, f"{key}.")}
 
 
 # --- the front matter as an Interview (without what the body adds) ---------------------------
@@ -153,6 +176,14 @@ def typed(src: Source, key: str, node: yaml.Node | None, parse: Callable[[str], 
         src.fail(str(exc), src.line(node), key)
 
 
+def within(value: _V, problem: Callable[[_V], str | None]) -> _V:
+    """`value` if `problem` finds nothing wrong with it (see `model.limits`), else ValueError."""
+    found = problem(value)
+    if found:
+        raise ValueError(found)
+    return value
+
+
 def _stripped(raw: str) -> str:
     return raw.strip()
 
@@ -169,24 +200,26 @@ def read_front_matter(
         else:
             extra[key] = plain_data(value, src, key)
     zone = _zone(known.get("timezone"), src, default_timezone)
-    naive = _required(known, "when", src, parse_local_time)
+    naive = _required(known, "when", src,
+                      lambda raw: within(parse_local_time(raw), limits.year_problem))
     try:
         starts_at = localize(naive, zone)
     except ValueError as exc:
         src.fail(str(exc), src.line(known["when"]), "when")
     return Interview(
-        company=_required(known, "company", src, _stripped),
-        role=_required(known, "role", src, _stripped),
+        company=_required(known, "company", src, clean_name),
+        role=_required(known, "role", src, clean_name),
         starts_at=starts_at,
         timezone=zone.key,
-        duration_minutes=typed(src, "duration", known.get("duration"),
-                               lambda raw: positive_int(raw, "minutes, e.g. 60")) or 60,
-        round=typed(src, "round", known.get("round"),
-                    lambda raw: positive_int(raw, "the round number, e.g. 2")),
+        duration_minutes=typed(src, "duration", known.get("duration"), lambda raw: within(
+            positive_int(raw, "minutes, e.g. 60"), limits.duration_problem)) or 60,
+        round=typed(src, "round", known.get("round"), lambda raw: within(
+            positive_int(raw, "the round number, e.g. 2"), limits.round_problem)),
         format=typed(src, "format", known.get("format"), lambda raw: choice(raw, Format)),
         culture=typed(src, "culture", known.get("culture"),
                       lambda raw: choice(raw, Culture)) or Culture.FORMAL,
-        decision_by=typed(src, "decision_by", known.get("decision_by"), parse_date),
+        decision_by=typed(src, "decision_by", known.get("decision_by"),
+                          lambda raw: within(parse_date(raw), limits.year_problem)),
         me=_me(known.get("me"), src),
         interviewers=_interviewers(known.get("interviewers"), src),
         job_description=_job_description(known, src, base_dir),
@@ -225,6 +258,8 @@ def _me(node: yaml.Node | None, src: Source) -> Me | None:
             src.fail("unknown key; expected name, email or signature", src.line(value),
                      f"me.{key}")
         parts[key] = (text_of(value, src, f"me.{key}") or "").strip()
+        if key == "name":
+            parts[key] = typed(src, "me.name", value, clean_name) or ""
     me = Me(**parts)
     return None if me.is_empty() else me
 
@@ -281,6 +316,11 @@ def _interviewer(item: yaml.Node, src: Source, prefix: str) -> tuple[Interviewer
 def _person_name(node: yaml.Node, src: Source, prefix: str) -> str:
     name = (text_of(node, src, prefix + "name") or "").strip()
     problem = None
+    if "\n" not in name:
+        try:
+            name = clean_name(name)
+        except ValueError as exc:
+            src.fail(str(exc), src.line(node), prefix + "name")
     if not name:
         problem = "missing; every interviewer needs a name"
     elif "\n" in name:
@@ -302,9 +342,13 @@ def _job_description(known: Mapping[str, yaml.Node], src: Source, base_dir: Path
     raw = None if file_node is None else text_of(file_node, src, "job_description_file")
     if raw is None or file_node is None:
         return ""
+    if base_dir is None:
+        src.fail("files are not read from notes given here (an upload or a form): paste the "
+                 "posting's text under job_description instead", src.line(file_node),
+                 "job_description_file")
     path = Path(raw.strip()).expanduser()
     if not path.is_absolute():
-        path = (base_dir or Path.cwd()) / path
+        path = base_dir / path
     try:
         return read_utf8(path).strip()
     except UnreadableFileError as exc:

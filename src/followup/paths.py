@@ -2,6 +2,10 @@
 
 `FOLLOWUP_HOME`, when set, holds everything (data and config) so tests, demos and portable
 installs never touch the real user directories.
+
+What followup writes is private: its own directories are 0700 (made so, also when an older
+version left them 0755), and every file it writes — database, config, backups, exports,
+calendars — is created 0600. Directories the user names for an export are left as they are.
 """
 
 from __future__ import annotations
@@ -45,16 +49,57 @@ def default_database_path() -> Path:
     return data_dir() / "followup.sqlite3"
 
 
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and its parents) if needed; make it 0700 when it is one of followup's
+    own directories (the data or config directory, or inside one)."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if _ours(path):
+        path.chmod(PRIVATE_DIR)
+    return path
+
+
+def _ours(path: Path) -> bool:
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return False
+    for root in {data_dir().resolve(), config_dir().resolve()}:
+        if resolved == root or root in resolved.parents:
+            return True
+    return False
+
+
+def create_private(path: Path) -> None:
+    """Create an empty file readable by its owner only, unless it exists already (then its
+    mode is tightened when it is one of followup's own files)."""
+    private_dir(path.parent) if _ours(path.parent) else path.parent.mkdir(
+        parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        if _ours(path.parent):
+            path.chmod(PRIVATE_FILE)
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a file so readers see the old content or the new, never half of it."""
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write through a temporary file renamed over `path`; the file is created 0600."""
+    if _ours(path.parent):
+        private_dir(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "wb") as handle:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with open(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -331,6 +331,42 @@ def _section(item: TimelineItem, today: date, tz: ZoneInfo) -> Section:
     return Section.TODAY if item.opens_at.astimezone(tz).date() <= today else Section.UPCOMING
 
 
+@dataclass(frozen=True)
+class Unplanned:
+    """A record whose follow-ups cannot be computed (a date or length out of range, a zone
+    that no longer exists): reported beside the agenda, which still shows every other."""
+
+    interview_id: int | None
+    company: str
+    reason: str
+
+    def __str__(self) -> str:
+        return (f"#{self.interview_id} {self.company}: cannot be planned ({self.reason}); "
+                f"fix the record (followup edit {self.interview_id})")
+
+
+# What date arithmetic and zone lookups raise on a record out of range.
+_UNPLANNABLE = (ArithmeticError, ValueError, LookupError, OSError)
+
+
+def plan_each(
+    entries: Iterable[tuple[Interview, Sequence[Event], Sequence[Draft]]], now: datetime,
+    config: Config | Rules, unplanned: list[Unplanned] | None = None,
+) -> list[TimelineItem]:
+    """Every entry's timeline items; an entry that cannot be planned is skipped and, when
+    `unplanned` is given, added to it, so one bad record never hides everyone's agenda."""
+    rules = _rules(config)
+    items: list[TimelineItem] = []
+    for interview, events, drafts in entries:
+        try:
+            items.extend(timeline(interview, events, now, rules, drafts))
+        except _UNPLANNABLE as exc:
+            if unplanned is not None:
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                unplanned.append(Unplanned(interview.id, interview.company, reason))
+    return items
+
+
 def agenda(
     entries: Iterable[tuple[Interview, Sequence[Event], Sequence[Draft]]],
     now: datetime,
@@ -339,22 +375,22 @@ def agenda(
     *,
     user_zone: str | None = None,
     include_settled: bool = False,
+    unplanned: list[Unplanned] | None = None,
 ) -> list[TimelineItem]:
     """What is pending across interviews: overdue first, then today, then what opens within
     `days`. `user_zone` (default: the config's) decides what "today" is. Settled items
-    (done, cancelled) are left out unless asked for, and then come last."""
-    rules = _rules(config)
+    (done, cancelled) are left out unless asked for, and then come last. A record that
+    cannot be planned is left out and listed in `unplanned` (see `plan_each`)."""
     tz = zone_info(user_zone or _user_zone(config))
     today = now.astimezone(tz).date()
     horizon = now + timedelta(days=days)
     chosen: list[tuple[Section, TimelineItem]] = []
-    for interview, events, drafts in entries:
-        for item in timeline(interview, events, now, rules, drafts):
-            if item.pending and (item.status is not ItemStatus.UPCOMING
-                                 or item.opens_at <= horizon):
-                chosen.append((_section(item, today, tz), item))
-            elif include_settled and not item.pending:
-                chosen.append((Section.SETTLED, item))
+    for item in plan_each(entries, now, config, unplanned):
+        if item.pending and (item.status is not ItemStatus.UPCOMING
+                             or item.opens_at <= horizon):
+            chosen.append((_section(item, today, tz), item))
+        elif include_settled and not item.pending:
+            chosen.append((Section.SETTLED, item))
     chosen.sort(key=lambda pair: _sort_key(*pair))
     return [item for _, item in chosen]
 

@@ -79,13 +79,10 @@ def draft_recipient(interview: Interview, draft: Draft) -> Interviewer | None:
     return next((p for p in interview.interviewers if p.id == draft.interviewer_id), None)
 
 
-def mark_draft_sent(
-    store: Store, draft_id: int, at: datetime
-) -> tuple[FollowupKind, Draft, Interview, Interviewer | None]:
-    """Record that a stored draft went out (by any channel) at `at`; the draft becomes sent."""
-    draft = store.get_draft(draft_id)
-    if draft.status is DraftStatus.SENT:
-        raise InputError(f"draft #{draft.id} is already marked sent")
+def sent_event(
+    store: Store, draft: Draft, at: datetime
+) -> tuple[FollowupKind, Event, Interview, Interviewer | None]:
+    """The SENT event that records `draft` going out at `at`, and which item it settles."""
     interview = store.get_interview(draft.interview_id)
     person = draft_recipient(interview, draft)
     if person is None and draft.stage is Stage.THANK_YOU:
@@ -94,5 +91,17 @@ def mark_draft_sent(
     kind = next_kind(draft.stage, person, store.list_events(interview.id))
     event = Event(interview.id or 0, EventKind.SENT, at, person.id if person else None, kind,
                   draft.id, person.name if person else "")
+    return kind, event, interview, person
+
+
+def mark_draft_sent(
+    store: Store, draft_id: int, at: datetime
+) -> tuple[FollowupKind, Draft, Interview, Interviewer | None]:
+    """Record that a stored draft went out (by any channel) at `at`; the draft becomes sent.
+    Two callers at once: the store lets one record it and tells the other (ConflictError)."""
+    draft = store.get_draft(draft_id)
+    if draft.status is DraftStatus.SENT:
+        raise InputError(f"draft #{draft.id} is already marked sent")
+    kind, event, interview, person = sent_event(store, draft, at)
     saved = store.record_sent(replace(draft, status=DraftStatus.SENT, sent_at=at), event)
     return kind, saved, interview, person

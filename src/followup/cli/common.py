@@ -41,6 +41,10 @@ def parse_now(value: str | None, *, option: str = "--now") -> datetime:
         raise InputError(
             f"{option}: {value!r} is not an ISO 8601 time; expected e.g. 2026-11-25T09:00-06:00"
         ) from None
+    from followup.model.limits import year_problem
+
+    if problem := year_problem(moment):
+        raise InputError(f"{option}: {problem}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(user_config().timezone))
     return moment

@@ -62,7 +62,8 @@ def parse_fields(text: str) -> Interview:
     from followup.notes import parse_notes
 
     try:
-        return parse_notes(text, source="input", default_timezone=user_config().timezone)
+        return parse_notes(text, source="input", default_timezone=user_config().timezone,
+                           base_dir=Path.cwd())
     except NotesFormatError as error:
         key = (error.field or "").split(".")[0].split("[")[0]
         raise InputError(f"{FLAG_FOR_KEY.get(key, key or 'input')}: {error.problem}") from None
@@ -159,7 +160,8 @@ def edit(ctx: typer.Context, interview_id: int = typer.Argument(..., metavar="ID
                 return
             try:
                 edited = parse_notes(text, source=str(recovery),
-                                     default_timezone=user_config().timezone)
+                                     default_timezone=user_config().timezone,
+                                     base_dir=Path.cwd())
                 break
             except NotesFormatError as error:
                 print_error(str(error))

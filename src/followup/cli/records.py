@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -39,15 +40,16 @@ def import_notes(
     parsed = [(path, read_notes_file(path, default_timezone=timezone)) for path in files]
     results = []
     with store_for(ctx) as store:
-        for path, interview in parsed:
-            stored, status = store.save_interview(interview)
-            results.append({"id": stored.id, "status": status})
-            if not as_json:
-                verb = "Imported" if status == "created" else "Updated"
-                console.print(
-                    f"{verb} #{stored.id}: {stored.company} — {stored.role} "
-                    f"({len(stored.interviewers)} interviewers) from {path}"
-                )
+        # One transaction: all files are stored or none is; an error names the file.
+        saved = store.save_interviews([(str(path), interview) for path, interview in parsed])
+    for (path, _), (stored, status) in zip(parsed, saved, strict=True):
+        results.append({"id": stored.id, "status": status})
+        if not as_json:
+            verb = "Imported" if status == "created" else "Updated"
+            console.print(
+                f"{verb} #{stored.id}: {stored.company} — {stored.role} "
+                f"({len(stored.interviewers)} interviewers) from {path}"
+            )
     if as_json:
         print_json(results[0] if len(results) == 1 else results)
 
@@ -81,11 +83,20 @@ def export(
                 text += "\n"
             count = 1
     if output is None:
+        from followup.cli.render import json_safe, visible
+
+        if all_ or format is not ExportFormat.md:
+            text = json_safe(text)  # the same JSON, its control characters escaped
+        elif sys.stdout.isatty():
+            text = visible(text)  # a notes file shown on a terminal cannot drive it
         typer.echo(text, nl=False)
         return
     atomic_write_text(output, text)
     what = "the whole database" if count is None else f"interview #{interview_id}"
     console.print(f"Wrote {what} to {output}")
+
+
+MAX_BACKUP_BYTES = 512 << 20
 
 
 @app.command("restore")
@@ -94,12 +105,21 @@ def restore(
     backup: Path = typer.Argument(..., help="A file written by `followup export --all`."),
 ) -> None:
     """Load a whole-database backup; restoring the same file twice changes nothing."""
+    from followup.notes_values import UnreadableFileError, read_utf8
+
     try:
-        data = json.loads(backup.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{backup}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # Read with a byte limit, regular files only (not /dev/zero, not a FIFO).
+        data = json.loads(read_utf8(backup, MAX_BACKUP_BYTES, "a followup backup"))
+    except UnreadableFileError as exc:
+        raise InputError(f"{backup}: {exc.reason}") from None
+    except json.JSONDecodeError as exc:
         raise InputError(f"{backup}: not a followup backup (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise InputError(f"{backup}: not a followup backup (JSON nested too deeply)") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise InputError(f"{backup}: not a followup backup ({exc})") from None
+    except OSError as exc:
+        raise InputError(f"{backup}: cannot read the file ({exc.strerror or exc})") from None
     with store_for(ctx) as store:
         result = store.restore(data, source=str(backup))
     console.print(

@@ -10,21 +10,58 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.segment import Segment
 from rich.table import Table
 
 from followup.model import Interview
 
-console = Console(highlight=False, soft_wrap=True)
-error_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# Control characters in stored text (an ESC sequence, an OSC title, a bidi override) are
+# shown as visible symbols, never sent to the terminal: C0 as the Control Pictures block
+# (ESC as ␛), DEL as ␡, C1 and bidi controls as their code (⟨U+009B⟩).
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"}
+_VISIBLE[0x7F] = 0x2421
+_VISIBLE.update({code: f"⟨U+{code:04X}⟩" for code in
+                 (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(text: str) -> str:
+    """`text` with control characters replaced by visible stand-ins (newline and tab kept)."""
+    return text.translate(_VISIBLE)
+
+
+class SafeConsole(Console):
+    """A Console that never writes a control character it was given as text: only the
+    escape codes Rich itself makes for styles reach the terminal (see `visible`)."""
+
+    def _render_buffer(self, buffer: Any) -> str:
+        return super()._render_buffer(
+            Segment(visible(text), style, control) if not control else Segment(text, style,
+                                                                                control)
+            for text, style, control in buffer)
+
+
+console = SafeConsole(highlight=False, soft_wrap=True)
+error_console = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_error(message: str) -> None:
     error_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
 
 
+# json.dumps escapes C0 controls only; DEL, C1 (CSI is U+009B) and bidi controls are escaped
+# too, so JSON printed on a terminal cannot drive it. The JSON value is unchanged.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in
+                 (0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL, C1 and bidi controls escaped (C0 ones already are)."""
+    return text.translate(_JSON_ESCAPES)
+
+
 def print_json(data: Any) -> None:
-    """JSON for tools: stable key order, UTF-8 kept readable."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON for tools: stable key order, UTF-8 kept readable, no raw control characters."""
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def format_local(moment: datetime) -> str:

@@ -51,6 +51,7 @@ def serve(
     """Start the web app: the whole workflow in your browser."""
     import uvicorn
 
+    from followup.web.serving import uvicorn_options
     from followup.web.settings import WebSettings
 
     if not 0 < port < 65536:
@@ -61,6 +62,13 @@ def serve(
     settings = WebSettings(database_url=db, host=host, port=port,
                            allowed_hosts=tuple(h.lower() for h in allow_host))
     password = os.environ.get(PASSWORD_ENV) or None
+    if password is not None and settings.requires_login:
+        from followup.web.limiter import password_problem
+
+        if problem := password_problem(password):
+            raise InputError(f"{PASSWORD_ENV} is too weak for a server others can reach: "
+                             f"{problem}. Choose a longer one, or unset it to get an access "
+                             "token")
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     if settings.requires_login:
@@ -79,12 +87,12 @@ def serve(
     if workers > 1:
         os.environ.update(settings.to_env())
         uvicorn.run("followup.web.app:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning", server_header=False)
+                    workers=workers, **uvicorn_options())
         return
     from followup.web import create_app
 
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port,
-                                           log_level="warning", server_header=False))
+                                           **uvicorn_options()))
     if not no_browser:
         threading.Thread(target=_open_when_ready, args=(server, url), daemon=True).start()
     server.run()

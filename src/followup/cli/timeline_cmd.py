@@ -35,7 +35,7 @@ from followup.tracking import KIND_LABEL, OUTCOMES, item_json, mark_draft_sent, 
 from followup.tracking import next_kind as _next_kind
 
 if TYPE_CHECKING:
-    from followup.timeline import TimelineItem
+    from followup.timeline import TimelineItem, Unplanned
 
 STATUS_STYLE = {"overdue": "bold red", "open": "bold yellow", "upcoming": "cyan",
                 "done": "green", "cancelled": "dim"}
@@ -125,13 +125,16 @@ def due(
     from followup.timeline import agenda
 
     moment = parse_now(now)
-    if days < 0:
-        raise InputError(f"--days must be 0 or more, not {days}")
+    if not 0 <= days <= 366:
+        raise InputError(f"--days {days}: look from 0 to 366 days ahead")
     config = user_config()
     with collector_paused():
         with store_for(ctx) as store:
             entries = store.open_interviews_with_events()
-        items = agenda(entries, moment, config, days, include_settled=include_settled)
+        unplanned: list[Unplanned] = []
+        items = agenda(entries, moment, config, days, include_settled=include_settled,
+                       unplanned=unplanned)
+        report_unplanned(unplanned)
         if as_json:
             print_json([item_json(item, config.timezone) for item in items])
         else:
@@ -162,6 +165,14 @@ def _recipient(interview: Interview, to: str | None, stage: Stage) -> Interviewe
     if len(interview.interviewers) == 1:
         return interview.interviewers[0]
     raise InputError("--to: name the interviewer the thank-you went to")
+
+
+def report_unplanned(unplanned: Sequence[Unplanned]) -> None:
+    """Name on stderr each record the agenda had to leave out; the rest is still shown."""
+    from followup.cli.render import error_console
+
+    for bad in unplanned:
+        error_console.print(f"[yellow]warning:[/] {escape(str(bad))}")
 
 
 @app.command("sent")
@@ -242,7 +253,7 @@ def calendar(
 ) -> None:
     """Export follow-ups as an .ics file: one event with an alarm per pending item."""
     from followup.calendar import write_ics
-    from followup.timeline import Rules, timeline
+    from followup.timeline import Rules, plan_each
 
     if (interview_id is None) == (not all_open):
         raise InputError("give an interview ID or --all (not both)")
@@ -254,8 +265,9 @@ def calendar(
                         store.list_drafts(interview_id))]
         else:
             entries = [(i, e, d) for i, e, d in store.open_interviews_with_events()]
-    items = [item for interview, events, drafts in entries
-             for item in timeline(interview, events, moment, rules, drafts)]
+    unplanned: list[Unplanned] = []
+    items = plan_each(entries, moment, rules, unplanned)
+    report_unplanned(unplanned)
     count = write_ics(output, items, moment)
     alarms = sum(1 for item in items if item.pending)
     console.print(f"Wrote {count} events ({alarms} pending, with alarms) to {output}.")

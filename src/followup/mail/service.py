@@ -6,12 +6,16 @@
     data = eml_bytes(store, draft_id, now=now, config=config)         # the same bytes, a file
     found = scan_replies(store, account, since, now, transport=t)     # see `replies`
 
-Never twice: before talking to the SMTP server, `send` stores the Message-ID it will use and
-the moment (`sent_at` on a draft not yet marked sent is the mark of a send under way). When
-the connection breaks while the message is being handed over, that mark stays; the next
-`send` first looks for the Message-ID in the Sent folder and, when it is there, only records
-the send. A failure that certainly sent nothing (server down, wrong password, TLS, refused)
-puts the draft back exactly as it was.
+Exactly once: before any connection, `send` claims the draft in the database with one
+conditional UPDATE that only one claimant can win (across processes and web requests, on
+SQLite and PostgreSQL); it stores the Message-ID it will use and the moment with the claim.
+A second send while one is under way is told so and sends nothing (ConflictError); one that
+comes after finds the draft sent. When the connection breaks while the message is being
+handed over, the claim is given back but the mark (`sent_at` on a draft not yet sent) stays;
+when the claimant dies, its claim goes stale (see `claim`). Either way the next `send` first
+looks for the Message-ID in the Sent folder and, when it is there, only records the send. A
+failure that certainly sent nothing (server down, wrong password, TLS, refused) puts the
+draft back exactly as it was.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from followup.errors import InputError, MailError
+from followup.errors import ConflictError, FollowupError, InputError, MailError
+from followup.mail.claim import Holder, WallClock, new_token, wall_clock
 from followup.mail.eml import build_message, check_mailable, mailto_link, message_bytes
 from followup.mail.eml import new_message_id as make_message_id
 from followup.mail.replies import Reply, scan_replies
@@ -68,6 +73,7 @@ class Outgoing:
     report: Report
     kind: FollowupKind
     resuming: bool  # an earlier send of this draft was interrupted
+    stale_claim: str | None = None  # the claim a dead claimant left, to take over
 
     @property
     def recipient(self) -> str:
@@ -91,6 +97,18 @@ def sender_identity(interview: Interview, config: Config | None,
 
     me = sender(interview, config)
     return replace(me, email=account.address) if account is not None else me
+
+
+def _free_or_stale(store: Store, draft_id: int, clock: WallClock) -> str | None:
+    """None when nobody is sending the draft, the stale claim when its claimant is gone;
+    ConflictError when a send is under way."""
+    found = store.send_claim(draft_id)
+    if found is None:
+        return None
+    holder = Holder(*found)
+    if holder.stale(clock()):
+        return holder.token
+    raise holder.under_way(draft_id)
 
 
 def _load(store: Store, draft_id: int) -> tuple[Draft, Interview, Interviewer]:
@@ -134,7 +152,7 @@ def stage(
     """
     draft, interview, person = _load(store, draft_id)
     _refuse_sent(draft)
-    if _pending_send(draft):
+    if _free_or_stale(store, draft_id, wall_clock) is not None or _pending_send(draft):
         raise InputError(f"a send of draft #{draft_id} was interrupted; run `followup send "
                          f"{draft_id}` to finish it (it checks Sent first) before staging")
     me = sender_identity(interview, config, account)
@@ -150,15 +168,17 @@ def stage(
 
 def prepare_send(
     store: Store, draft_id: int, account: Account, *, now: datetime,
-    config: Config | None = None,
+    config: Config | None = None, clock: WallClock = wall_clock,
 ) -> Outgoing:
-    """What `send` would do, without doing it: the bytes, the recipient, the check."""
+    """What `send` would do, without doing it: the bytes, the recipient, the check.
+    ConflictError when another send of the draft is under way."""
     from followup.compose import full_text, review
     from followup.drafting import panel_drafts
     from followup.tracking import next_kind
 
     draft, interview, person = _load(store, draft_id)
     _refuse_sent(draft)
+    stale = _free_or_stale(store, draft_id, clock)
     kind = next_kind(draft.stage, person, store.list_events(interview.id))
     me = sender_identity(interview, config, account)
     resuming = _pending_send(draft)
@@ -167,7 +187,8 @@ def prepare_send(
     data = message_bytes(build_message(view, interview, person, me, now=now))
     others = tuple(full_text(d) for d in panel_drafts(store, draft))
     report = review(draft, interview, person, config, other_drafts=others)
-    return Outgoing(draft, interview, person, me, view.message_id, data, report, kind, resuming)
+    return Outgoing(draft, interview, person, me, view.message_id, data, report, kind,
+                    resuming or stale is not None, stale)
 
 
 def refusal(report: Report) -> str:
@@ -184,49 +205,76 @@ def refusal(report: Report) -> str:
 def send(
     store: Store, draft_id: int, account: Account, transport: Transport | None = None, *,
     now: datetime, config: Config | None = None, force: bool = False,
-    prepared: Outgoing | None = None,
+    prepared: Outgoing | None = None, clock: WallClock = wall_clock,
 ) -> Sent:
     """Send the draft over SMTP after the checker's re-check; mark it sent and record the
     SENT event the timeline expects; file a copy in Sent when the provider does not.
 
     `prepared` is what `prepare_send` showed the user: exactly those bytes (Message-ID and
-    Date included) go out, provided the draft has not changed since.
+    Date included) go out, provided the draft has not changed since. Nothing is sent unless
+    this call wins the draft's claim (see the module docstring); `clock` is the wall clock
+    the claim's lease runs on.
     """
-    from followup.tracking import mark_draft_sent
-
-    out = prepare_send(store, draft_id, account, now=now, config=config)
+    out = prepare_send(store, draft_id, account, now=now, config=config, clock=clock)
     if prepared is not None:
         if prepared.draft != out.draft or prepared.draft.id != draft_id:
             raise InputError(f"draft #{draft_id} changed after it was shown; nothing was "
                              "sent, run the send again")
-        out = prepared
+        out = replace(prepared, resuming=out.resuming, stale_claim=out.stale_claim)
     if out.report.has_errors and not force:
         raise InputError(refusal(out.report))
-    mailer = _connect(account, transport)
-    if out.resuming and mailer.contains(Folder.SENT, out.message_id):
-        at = out.draft.sent_at or now
-        kind, saved, _, _ = mark_draft_sent(store, draft_id, at)
-        return Sent(saved, out.message_id, kind, True, None, None)
     before = out.draft
-    # The mark of a send under way, stored before the server hears anything.
-    marked = before if out.resuming else store.save_draft(
-        replace(before, message_id=out.message_id, sent_at=now))
+    token = new_token()
+    # The claim, with the mark of a send under way, stored before the server hears anything.
+    sent_at = before.sent_at if out.resuming and before.sent_at else now
+    if not store.claim_send(before, message_id=out.message_id, sent_at=sent_at, token=token,
+                            claimed_at=clock(), replacing=out.stale_claim):
+        raise _lost(store, draft_id)
     try:
+        mailer = _connect(account, transport)
+        if out.resuming and mailer.contains(Folder.SENT, out.message_id):
+            kind, saved = _finish(store, draft_id, token, sent_at)
+            return Sent(saved, out.message_id, kind, True, None, None)
         mailer.send(out.data, out.me.email, [out.recipient])
     except MailError as error:
         if error.maybe_sent:
+            store.release_send(draft_id, token, restore=None)  # the mark stays: resolve later
             raise MailError(
                 f"{error}. The note may have gone out: run `followup send {draft_id}` again; "
                 f"it looks for Message-ID {out.message_id} in your Sent folder before "
                 "sending anything", maybe_sent=True) from error
-        if not out.resuming:
-            store.save_draft(before)  # certainly not sent: the draft is as it was
+        # Certainly not sent: the draft is as it was (an earlier interrupted mark included).
+        store.release_send(draft_id, token, restore=before if before.sent_at is None else None)
+        raise
+    except BaseException:
+        store.release_send(draft_id, token, restore=None)  # unknown: resolve on the next run
         raise
     log.info("sent draft #%s (%d bytes)", draft_id, len(out.data))
-    kind, saved, _, _ = mark_draft_sent(store, draft_id, now if out.resuming else
-                                        (marked.sent_at or now))
+    kind, saved = _finish(store, draft_id, token, now if out.resuming else sent_at)
     filed_in, warning = _file_copy(account, mailer, out, now)
     return Sent(saved, out.message_id, kind, False, filed_in, warning)
+
+
+def _finish(store: Store, draft_id: int, token: str, at: datetime) -> tuple[FollowupKind, Draft]:
+    """Record the send this claimant made: the draft sent, the SENT event, the claim gone."""
+    from followup.tracking import sent_event
+
+    kind, event, _, _ = sent_event(store, store.get_draft(draft_id), at)
+    return kind, store.finish_send(draft_id, token, event)
+
+
+def _lost(store: Store, draft_id: int) -> FollowupError:
+    """Why this caller did not win the claim: sent meanwhile, under way, or changed."""
+    draft = store.get_draft(draft_id)
+    if draft.status is DraftStatus.SENT:
+        when = f" on {draft.sent_at:%Y-%m-%d %H:%M %Z}" if draft.sent_at else ""
+        return ConflictError(f"draft #{draft_id} was already sent{when} (by another "
+                             "followup at the same time); nothing was sent again")
+    found = store.send_claim(draft_id)
+    if found is not None:
+        return Holder(*found).under_way(draft_id)
+    return ConflictError(f"draft #{draft_id} changed while it was being sent; nothing was "
+                         "sent, run the send again")
 
 
 def _file_copy(account: Account, mailer: Transport, out: Outgoing, now: datetime
@@ -248,17 +296,21 @@ def _hand_off_draft(store: Store, draft_id: int) -> tuple[Draft, Interview, Inte
 
 def eml_bytes(
     store: Store, draft_id: int, *, now: datetime, config: Config | None = None,
-    account: Account | None = None,
+    account: Account | None = None, remember: bool = True,
 ) -> bytes:
     """The draft as an .eml file's bytes: the very bytes staged or sent when it was, else a
-    new message whose Message-ID is stored (so a reply to it is recognised)."""
+    new message whose Message-ID is stored when `remember` (so a reply to it is recognised
+    by Message-ID; without, replies are still matched by sender). The web's GET download
+    passes remember=False: a GET changes nothing."""
     draft, interview, person = _hand_off_draft(store, draft_id)
     me = sender_identity(interview, config, account)
     if draft.message_id is None:
         from followup.mail.headers import check_address
 
         check_address("your address (me.email or mail.address)", me.email)
-        draft = store.save_draft(replace(draft, message_id=make_message_id(me.email, now)))
+        draft = replace(draft, message_id=make_message_id(me.email, now))
+        if remember:
+            draft = store.save_draft(draft)
     return message_bytes(build_message(draft, interview, person, me, now=now))
 
 

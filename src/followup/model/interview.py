@@ -97,6 +97,32 @@ class Interviewer:
         return self.discussed + self.shared
 
 
+# Invisible format characters dropped from names (a zero-width space makes "B\u200bob" a
+# second Bob); ZWNJ and ZWJ stay, since Persian, Indic scripts and emoji need them.
+_KEPT_FORMAT = frozenset("\u200c\u200d")
+
+
+MAX_NAME_CHARS = 200  # a company, role or person's name; PostgreSQL indexes company and role
+
+
+def clean_name(raw: str) -> str:
+    """A name as stored: NFC, without invisible format characters, trimmed. ValueError for a
+    control character or a line break inside (an ESC sequence, NEL, U+2028), which no name
+    has and which would change a terminal or the notes file around it, or for a name longer
+    than MAX_NAME_CHARS (SQLite would keep it, PostgreSQL's index could not)."""
+    if len(raw) > MAX_NAME_CHARS * 4:
+        raise ValueError(f"is {len(raw):,} characters long; expected at most {MAX_NAME_CHARS}")
+    for char in raw.strip():
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            raise ValueError(f"contains the control character U+{ord(char):04X}; a name is "
+                             "printable text on one line")
+    kept = "".join(c for c in raw if unicodedata.category(c) != "Cf" or c in _KEPT_FORMAT)
+    name = unicodedata.normalize("NFC", kept).strip()
+    if len(name) > MAX_NAME_CHARS:
+        raise ValueError(f"is {len(name):,} characters long; expected at most {MAX_NAME_CHARS}")
+    return name
+
+
 def name_key(name: str) -> str:
     """A case- and accent-insensitive key for matching a person's name."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())

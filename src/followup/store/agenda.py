@@ -35,7 +35,7 @@ from followup.model import (
     Status,
     Tone,
 )
-from followup.store.repository import zone
+from followup.store.repository import stored_zone
 from followup.store.tables import drafts, events, interviewers, interviews
 
 Entry = tuple[Interview, list[Event], list[Draft]]
@@ -70,7 +70,7 @@ def _interview(
     decision_by: date | None, culture: str, people: list[Interviewer],
 ) -> Interview:
     return Interview(
-        id=iid, company=company, role=role, starts_at=starts_at.astimezone(zone(tz)),
+        id=iid, company=company, role=role, starts_at=starts_at.astimezone(stored_zone(tz)),
         timezone=tz, duration_minutes=minutes, decision_by=decision_by,
         culture=Culture(culture), interviewers=tuple(people),
     )

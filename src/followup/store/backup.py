@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfoNotFoundError
 from followup.errors import InputError
 from followup.model import Culture, Format, Interview, Status
 from followup.model.codec import interview_from_dict
+from followup.model.limits import MAX_DURATION_MINUTES, MAX_ROUND
 from followup.store import backup_values as v
 from followup.store.backup_followups import PortableDraft, PortableEvent, parse_followups
 from followup.store.repository import check_storable, zone
@@ -46,10 +47,11 @@ def parse_backup(data: Any, source: str = "backup") -> list[BackupEntry]:
     if not isinstance(data, Mapping):
         v.fail(source, "", f"expected a JSON object with \"format\": \"{FORMAT}\"")
     if data.get("format") != FORMAT:
-        v.fail(source, "format", f"expected {FORMAT!r}, got {data.get('format')!r}")
+        v.fail(source, "format",
+               f"expected {FORMAT!r}, got {v.shown(data.get('format'))}")
     version = data.get("version")
     if not v.whole(version) or version not in READABLE:
-        v.fail(source, "version", f"unsupported backup version {version!r}; this followup "
+        v.fail(source, "version", f"unsupported backup version {v.shown(version)}; this followup "
                f"reads {', '.join(map(str, READABLE))}")
     records = data.get("interviews")
     if not isinstance(records, list):
@@ -94,8 +96,10 @@ def _parse_record(record: Any, source: str, where: str) -> Interview:
         v.fail(source, f"{where}.timezone", f"unknown time zone {record['timezone']!r}; "
                "expected an IANA name such as Europe/Berlin")
     v.check(record, source, where, "starts_at", v.aware_datetime, v.AWARE)
-    v.optional(record, source, where, "duration_minutes", v.positive_int, "a whole number > 0")
-    v.optional(record, source, where, "round", v.positive_int, "a whole number > 0 or null")
+    v.optional(record, source, where, "duration_minutes", v.minutes,
+               f"a whole number of minutes from 1 to {MAX_DURATION_MINUTES}")
+    v.optional(record, source, where, "round", v.round_number,
+               f"a whole number from 1 to {MAX_ROUND}, or null")
     v.optional(record, source, where, "format", v.enum(Format), v.choices(Format))
     v.optional(record, source, where, "culture", v.enum(Culture), v.choices(Culture))
     v.optional(record, source, where, "status", v.enum(Status), v.choices(Status))
@@ -149,7 +153,7 @@ def _check_person(person: Any, source: str, where: str) -> None:
 def _known_zone(name: str) -> bool:
     try:
         zone(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
 

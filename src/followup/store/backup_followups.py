@@ -191,9 +191,9 @@ def _parse_event(
         v.storable_text(data["detail"], source, f"{where}.detail")
     draft = data.get("draft")
     if draft is not None and not (v.whole(draft) and 0 <= draft < n_drafts):
-        v.fail(source, f"{where}.draft", f"no draft {draft!r} in this interview's drafts "
+        v.fail(source, f"{where}.draft", f"no draft {v.shown(draft)} in this interview's drafts "
                f"(expected an index from 0 to {n_drafts - 1}, or null)" if n_drafts else
-               f"no draft {draft!r}: this interview has no drafts (expected null)")
+               f"no draft {v.shown(draft)}: this interview has no drafts (expected null)")
     followup = data.get("followup")
     return PortableEvent(
         kind=EventKind(data["kind"]), at=datetime.fromisoformat(data["at"]),
@@ -211,7 +211,8 @@ def _person(
     if name is None:
         return None
     if not isinstance(name, str):
-        v.fail(source, f"{where}.to", f"expected an interviewer's name or null, got {name!r}")
+        v.fail(source, f"{where}.to",
+               f"expected an interviewer's name or null, got {v.shown(name)}")
     for pos, person in enumerate(people):
         if person.name == name:
             return pos
@@ -220,7 +221,8 @@ def _person(
         return close[0]
     known = ", ".join(repr(p.name) for p in people) or "none"
     problem = "matches several interviewers" if close else "names no interviewer"
-    v.fail(source, f"{where}.to", f"{name!r} {problem} of this interview (interviewers: {known})")
+    v.fail(source, f"{where}.to",
+           f"{v.shown(name)} {problem} of this interview (interviewers: {known})")
 
 
 def _time(value: str | None) -> datetime | None:

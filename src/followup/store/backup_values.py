@@ -13,6 +13,8 @@ from enum import StrEnum
 from typing import Any, NoReturn
 
 from followup.errors import InputError
+from followup.model import limits
+from followup.model.limits import DB_INT_MAX
 
 TEXT = (str,)
 OPTIONAL_TEXT = (str, type(None))
@@ -33,7 +35,7 @@ def require(
     value = record[key]
     if not isinstance(value, types) or (non_empty and not str(value).strip()):
         wanted = "non-empty text" if non_empty else "text"
-        fail(source, f"{where}.{key}", f"expected {wanted}, got {value!r}")
+        fail(source, f"{where}.{key}", f"expected {wanted}, got {shown(value)}")
 
 
 def check(
@@ -44,7 +46,7 @@ def check(
     if key not in record:
         fail(source, f"{where}.{key}", f"missing (required); {expected}")
     if not ok(record[key]):
-        fail(source, f"{where}.{key}", f"{expected}; got {record[key]!r}")
+        fail(source, f"{where}.{key}", f"{expected}; got {shown(record[key])}")
 
 
 def optional(
@@ -53,7 +55,16 @@ def optional(
 ) -> None:
     """A field that may be missing or null, and otherwise must pass `ok`."""
     if record.get(key) is not None and not ok(record[key]):
-        fail(source, f"{where}.{key}", f"{expected}; got {record[key]!r}")
+        fail(source, f"{where}.{key}", f"{expected}; got {shown(record[key])}")
+
+
+def shown(value: Any, width: int = 60) -> str:
+    """A value for an error message: a huge number or a long text is summarised (a number
+    of 5,000 digits cannot even be turned into text by default)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**width:
+        return f"a {value.bit_length():,}-bit number"
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def storable_text(value: str, source: str, where: str) -> None:
@@ -71,26 +82,41 @@ def is_(types: tuple[type, ...]) -> Callable[[Any], bool]:
 
 
 def aware_datetime(value: Any) -> bool:
+    """An ISO date-time with an offset, in the years `model.limits` allows."""
     try:
-        return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return False
+    return moment is not None and moment.tzinfo is not None and \
+        limits.year_problem(moment) is None
 
 
 def iso_date(value: Any) -> bool:
+    """An ISO date in the years `model.limits` allows."""
     try:
-        return isinstance(value, str) and bool(date.fromisoformat(value))
+        day = date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return False
+    return day is not None and limits.year_problem(day) is None
 
 
 def whole(value: Any) -> bool:
-    """An int that is not a bool (JSON true is not 1 here)."""
-    return isinstance(value, int) and not isinstance(value, bool)
+    """An int that is not a bool (JSON true is not 1 here) and that both databases can store
+    (PostgreSQL's INTEGER is 32 bits)."""
+    return isinstance(value, int) and not isinstance(value, bool) and \
+        -DB_INT_MAX <= value <= DB_INT_MAX
 
 
 def positive_int(value: Any) -> bool:
     return whole(value) and value > 0
+
+
+def minutes(value: Any) -> bool:
+    return whole(value) and limits.duration_problem(value) is None
+
+
+def round_number(value: Any) -> bool:
+    return whole(value) and limits.round_problem(value) is None
 
 
 def text_list(value: Any) -> bool:

@@ -6,18 +6,19 @@ Each public method is one transaction. Writes on SQLite take the write lock up f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
 
-from followup.errors import FollowupError, InputError, NotFoundError, StorageError
+from followup.errors import ConflictError, FollowupError, InputError, NotFoundError, StorageError
 from followup.model import Draft, Event, EventKind, Interview, Status
+from followup.model.limits import DB_INT_MAX
 from followup.store import followups
 from followup.store import repository as repo
 from followup.store.connect import WRITE, connection_error, create_engine
@@ -26,6 +27,7 @@ from followup.store.records import InterviewSummary, RestoreResult
 from followup.store.urls import redact, resolve_url, sqlite_path
 
 Clock = Callable[[], datetime]
+_R = TypeVar("_R")
 
 
 def _utc_now() -> datetime:
@@ -37,10 +39,13 @@ def open_store(url: str | None = None, *, clock: Clock = _utc_now) -> Store:
     resolved = resolve_url(url)
     db_file = sqlite_path(resolved)
     if db_file is not None:
+        from followup.paths import create_private
+
         try:
-            db_file.parent.mkdir(parents=True, exist_ok=True)
+            # 0600 before SQLite opens it; its -wal and -shm files take the same mode.
+            create_private(db_file)
         except OSError as exc:
-            raise StorageError(f"cannot create {db_file.parent}: {exc.strerror}") from None
+            raise StorageError(f"cannot create {db_file}: {exc.strerror}") from None
     engine = create_engine(resolved)
     try:
         backup = ensure_head(engine, resolved, clock())
@@ -84,6 +89,12 @@ class Store:
                              f"({str(exc.orig).splitlines()[0]})") from exc
         except sa.exc.OperationalError as exc:
             raise connection_error(self.url, exc, "database error on") from exc
+        except OverflowError:  # SQLite: an id past 2^63 - 1 cannot even be looked up
+            raise NotFoundError(f"no such record: a number past {DB_INT_MAX} cannot be an id "
+                                "followup gave") from None
+        except sa.exc.DataError as exc:  # PostgreSQL: a value out of a column's range
+            raise InputError(f"{self.safe_url}: a value cannot be stored "
+                             f"({str(exc.orig).splitlines()[0]})") from exc
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -92,8 +103,34 @@ class Store:
     ) -> tuple[Interview, Literal["created", "updated"]]:
         """Insert or update: by `interview.id` if set, else by company, role and start."""
         repo.check_storable(interview)
-        with self._transaction(write=True) as conn:
-            return self._save(conn, interview)
+        return self._retrying_key_race(lambda conn: self._save(conn, interview))
+
+    def save_interviews(
+        self, named: Sequence[tuple[str, Interview]]
+    ) -> list[tuple[Interview, Literal["created", "updated"]]]:
+        """Save several records (each named by its source, e.g. its file) in one transaction:
+        all are stored or none is, and an error names the source it came from."""
+        for source, interview in named:
+            _named(source, repo.check_storable, interview)
+        return self._retrying_key_race(
+            lambda conn: [_named(source, self._save, conn, interview)
+                          for source, interview in named])
+
+    def _retrying_key_race(self, work: Callable[[sa.Connection], _R]) -> _R:
+        """Run `work` in a write transaction, once more if it lost a race on the natural key.
+
+        On PostgreSQL two imports of the same new record both find no row and both insert;
+        the second insert waits for the first and then breaks the unique key. Run again, it
+        finds the row and updates it, as a single import would (SQLite's writers queue, so
+        there the first attempt always sees the row)."""
+        for attempt in (1, 2):
+            try:
+                with self._transaction(write=True) as conn:
+                    return work(conn)
+            except InputError as error:
+                if attempt == 2 or not _natural_key_race(error):
+                    raise
+        raise AssertionError("unreachable")
 
     def _save(
         self, conn: sa.Connection, interview: Interview
@@ -173,7 +210,8 @@ class Store:
     # -- after the interview: drafts and events -------------------------------------------
 
     def save_draft(self, draft: Draft) -> Draft:
-        """Insert a draft (no id) or overwrite the stored one with the same id."""
+        """Insert a draft (no id) or overwrite the stored one with the same id; a draft being
+        sent cannot change (ConflictError)."""
         with self._transaction(write=True) as conn:
             if not repo.exists(conn, draft.interview_id):
                 raise _not_found(draft.interview_id)
@@ -182,6 +220,8 @@ class Store:
                 draft_id = followups.insert_draft(conn, draft, now)
             elif followups.update_draft(conn, draft, now):
                 draft_id = draft.id
+            elif followups.send_claim(conn, draft.id) is not None:
+                raise _under_way(draft.id)
             else:
                 raise _draft_not_found(draft.id)
             return followups.load_drafts(conn, draft_id=draft_id)[0]
@@ -203,15 +243,60 @@ class Store:
         with self._transaction(write=True) as conn:
             if not repo.exists(conn, event.interview_id):
                 raise _not_found(event.interview_id)
-            return replace(event, id=followups.insert_event(conn, event))
+            return replace(event, id=_insert_event(conn, event))
 
     def record_sent(self, draft: Draft, event: Event) -> Draft:
-        """Save a draft's new (sent) state and the SENT event together: both or neither."""
+        """Mark a draft sent at `draft.sent_at` and store the SENT event: both or neither.
+
+        Conditional on the draft not being sent already nor claimed by a send under way, so
+        of two callers at once the second is told (ConflictError), whatever the timing."""
         with self._transaction(write=True) as conn:
-            if draft.id is None or not followups.update_draft(conn, draft, self._clock()):
-                raise _draft_not_found(draft.id or 0)
-            followups.insert_event(conn, event)
+            if draft.id is None:
+                raise _draft_not_found(0)
+            assert draft.sent_at is not None
+            if not followups.mark_sent(conn, draft.id, draft.sent_at, self._clock(),
+                                       token=None):
+                found = followups.load_drafts(conn, draft_id=draft.id)
+                if not found:
+                    raise _draft_not_found(draft.id)
+                if found[0].status.value == "sent":
+                    raise ConflictError(f"draft #{draft.id} is already recorded as sent")
+                raise _under_way(draft.id)
+            _insert_event(conn, event)
             return followups.load_drafts(conn, draft_id=draft.id)[0]
+
+    # -- sending exactly once: see `followup.mail.claim` -----------------------------------
+
+    def send_claim(self, draft_id: int) -> tuple[str, datetime | None] | None:
+        """The claim of a send under way on this draft (token, since when), or None."""
+        with self._transaction(write=False) as conn:
+            return followups.send_claim(conn, draft_id)
+
+    def claim_send(self, seen: Draft, *, message_id: str, sent_at: datetime, token: str,
+                   claimed_at: datetime, replacing: str | None = None) -> bool:
+        """Take the send claim on `seen` if it is still exactly as seen and free (or held by
+        `replacing`); True when this caller won it. One conditional UPDATE."""
+        with self._transaction(write=True) as conn:
+            return followups.claim_draft(conn, seen, message_id=message_id, sent_at=sent_at,
+                                         token=token, claimed_at=claimed_at,
+                                         replacing=replacing, now=self._clock())
+
+    def release_send(self, draft_id: int, token: str, *, restore: Draft | None) -> None:
+        """Give a claim back after a failed send (see `followups.release_claim`)."""
+        with self._transaction(write=True) as conn:
+            followups.release_claim(conn, draft_id, token, restore=restore,
+                                    now=self._clock())
+
+    def finish_send(self, draft_id: int, token: str, event: Event) -> Draft:
+        """Record the send a claimant made: the draft sent at `event.at`, its SENT event, the
+        claim gone. Already recorded (by a claimant that took over): left as it is."""
+        with self._transaction(write=True) as conn:
+            if followups.mark_sent(conn, draft_id, event.at, self._clock(), token=token):
+                _insert_event(conn, event)
+            found = followups.load_drafts(conn, draft_id=draft_id)
+            if not found:
+                raise _draft_not_found(draft_id)
+            return found[0]
 
     def list_events(self, interview_id: int | None = None) -> list[Event]:
         """Events in the order they happened, of one interview or of all."""
@@ -261,6 +346,53 @@ class Store:
 def _id(interview: Interview) -> int:
     assert interview.id is not None, "records loaded from the store carry ids"
     return interview.id
+
+
+def _natural_key_race(error: BaseException) -> bool:
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, sa.exc.IntegrityError):
+            return "uq_interviews_natural_key" in str(cause.orig) or \
+                "interviews.company_key" in str(cause.orig)
+        cause = cause.__cause__
+    return False
+
+
+def _named(source: str, work: Callable[..., _R], *args: Any) -> _R:
+    """Run `work`; a FollowupError it raises is re-raised naming `source` first. A database
+    error (constraint, value out of range) is turned into one too, so the transaction around
+    it rolls back and the message still says which file it was."""
+    try:
+        return work(*args)
+    except FollowupError as error:
+        raise type(error)(f"{source}: {error.message}") from error
+    except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
+        raise InputError(f"{source}: cannot be stored "
+                         f"({str(exc.orig).splitlines()[0]})") from exc
+
+
+def _insert_event(conn: sa.Connection, event: Event) -> int:
+    """Insert an event; a second SENT event for the same draft, thank-you recipient or
+    check-in (unique indexes) is a ConflictError naming it, not a database error."""
+    try:
+        return followups.insert_event(conn, event)
+    except sa.exc.IntegrityError:
+        if event.kind is not EventKind.SENT:
+            raise
+    if event.draft_id is not None:
+        what = f"draft #{event.draft_id}"
+    elif event.followup is not None and event.followup.value == "thank-you":
+        what = f"the thank-you to {event.detail or 'this interviewer'}"
+    else:
+        what = f"{event.followup.value if event.followup else 'this note'} of " \
+               f"#{event.interview_id}"
+    raise ConflictError(f"{what} is already recorded as sent; nothing was recorded twice")
+
+
+def _under_way(draft_id: int) -> ConflictError:
+    return ConflictError(f"a send of draft #{draft_id} is under way; it cannot change now "
+                         f"(if no followup is sending it, `followup send {draft_id}` finishes "
+                         "it)")
 
 
 def _draft_not_found(draft_id: int) -> NotFoundError:

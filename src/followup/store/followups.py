@@ -40,9 +40,71 @@ def insert_draft(conn: sa.Connection, draft: Draft, now: datetime) -> int:
 
 
 def update_draft(conn: sa.Connection, draft: Draft, now: datetime) -> bool:
-    """Overwrite a stored draft; False when no draft has that id."""
+    """Overwrite a stored draft that no send has claimed; False when no such draft (none
+    with that id, or one being sent: see `send_claim`)."""
     result = conn.execute(
-        sa.update(drafts).where(drafts.c.id == draft.id).values(_draft_row(draft, now))
+        sa.update(drafts).where(drafts.c.id == draft.id, drafts.c.claim.is_(None))
+        .values(_draft_row(draft, now))
+    )
+    return result.rowcount == 1
+
+
+# -- claims: exactly one sender per draft ----------------------------------------------
+
+
+def send_claim(conn: sa.Connection, draft_id: int) -> tuple[str, datetime | None] | None:
+    """Who holds the send claim on a draft and since when, or None."""
+    row = conn.execute(sa.select(drafts.c.claim, drafts.c.claimed_at)
+                       .where(drafts.c.id == draft_id)).first()
+    if row is None or row.claim is None:
+        return None
+    return row.claim, row.claimed_at
+
+
+def claim_draft(
+    conn: sa.Connection, seen: Draft, *, message_id: str, sent_at: datetime, token: str,
+    claimed_at: datetime, replacing: str | None, now: datetime,
+) -> bool:
+    """Take the send claim on a draft exactly as `seen` (text, mark of an earlier send), free
+    or held by `replacing` (a claimant known to be gone). One conditional UPDATE: of two
+    claimants only one can match the row, on SQLite (writers queue) and PostgreSQL (the
+    second UPDATE re-reads the row the first one committed) alike."""
+    result = conn.execute(
+        sa.update(drafts).where(
+            drafts.c.id == seen.id, drafts.c.status != "sent",
+            drafts.c.subject == seen.subject, drafts.c.body == seen.body,
+            drafts.c.sent_at.is_not_distinct_from(seen.sent_at),
+            drafts.c.message_id.is_not_distinct_from(seen.message_id),
+            drafts.c.claim.is_(None) if replacing is None else drafts.c.claim == replacing,
+        ).values(claim=token, claimed_at=claimed_at, message_id=message_id, sent_at=sent_at,
+                 updated_at=now)
+    )
+    return result.rowcount == 1
+
+
+def release_claim(
+    conn: sa.Connection, draft_id: int, token: str, *, restore: Draft | None, now: datetime,
+) -> None:
+    """Give the claim back: with `restore`, the draft's mark is put back as it was (nothing
+    was sent); without, the mark of a send that may have gone out stays for the next send."""
+    values: dict[str, Any] = {"claim": None, "claimed_at": None}
+    if restore is not None:
+        values |= {"sent_at": restore.sent_at, "message_id": restore.message_id,
+                   "updated_at": now}
+    conn.execute(sa.update(drafts).where(drafts.c.id == draft_id, drafts.c.claim == token)
+                 .values(values))
+
+
+def mark_sent(
+    conn: sa.Connection, draft_id: int, at: datetime, now: datetime, *, token: str | None,
+) -> bool:
+    """Mark a draft sent; with `token`, the claimant's own (it may hold the claim), without
+    only an unclaimed draft. False when the draft is already sent or someone else holds it."""
+    claimed = drafts.c.claim.is_(None) if token is None else sa.or_(
+        drafts.c.claim.is_(None), drafts.c.claim == token)
+    result = conn.execute(
+        sa.update(drafts).where(drafts.c.id == draft_id, drafts.c.status != "sent", claimed)
+        .values(status="sent", sent_at=at, claim=None, claimed_at=None, updated_at=now)
     )
     return result.rowcount == 1
 

@@ -18,7 +18,7 @@ from followup.store.connect import WRITE
 from followup.store.urls import redact, sqlite_path
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Any constant works; it only has to be the same for every followup process.
 _PG_LOCK_KEY = 0x666F6C6C6F7775
@@ -93,6 +93,9 @@ def backup_sqlite(db_file: Path, revision: str | None, now: datetime) -> Path:
         target = target.with_name(f"{target.name.split('~')[0]}~{counter}")
     # The backup API copies a consistent snapshot, including pages still in the -wal file,
     # which a plain file copy would miss.
+    from followup.paths import create_private
+
+    create_private(target)  # a backup is as private as the database
     source = sqlite3.connect(db_file)
     try:
         dest = sqlite3.connect(target)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from followup.errors import InputError
 from followup.model import Culture, Format, Interview, Interviewer, Me, Question, Status
-from followup.model.interview import name_key
+from followup.model.interview import MAX_NAME_CHARS, name_key
 from followup.store.records import InterviewSummary
 from followup.store.tables import (
     interviewer_points,
@@ -37,16 +37,46 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+def stored_zone(name: str) -> tzinfo:
+    """The zone to read a stored start time in; UTC for a name this machine's tzdata cannot
+    load (an old record, a zone since removed), so the record still loads. The agenda then
+    reports it as one it cannot plan, and the rest is shown."""
+    try:
+        return zone(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return UTC
+
+
 def check_storable(interview: Interview, where: str = "interview") -> None:
-    """InputError for what no backend can store: an unknown zone, NUL, lone surrogates."""
+    """InputError for what no backend can store, or could store but not plan: an unknown
+    zone, NUL, lone surrogates, numbers and dates out of range (`model.limits`)."""
+    from followup.model import limits
+
+    for field, problem in (
+        ("duration_minutes", limits.duration_problem(interview.duration_minutes)),
+        ("round", None if interview.round is None else limits.round_problem(interview.round)),
+        ("when", limits.year_problem(interview.starts_at)),
+        ("decision_by", None if interview.decision_by is None
+         else limits.year_problem(interview.decision_by)),
+    ):
+        if problem:
+            raise InputError(f"{where}.{field}: {problem}")
     try:
         zone(interview.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InputError(
             f"{where}.timezone: unknown time zone {interview.timezone!r}; "
             "expected an IANA name such as Europe/Berlin"
         ) from None
     for field, text in _texts(interview):
+        if field.rsplit(".", 1)[-1] in _ONE_LINE:
+            if _has_control(text):
+                raise InputError(f"{where}.{field}: contains a control character; expected "
+                                 "printable text on one line")
+            if len(text) > MAX_NAME_CHARS:
+                raise InputError(f"{where}.{field}: is {len(text):,} characters long; "
+                                 f"expected at most {MAX_NAME_CHARS} (the same on SQLite and "
+                                 "PostgreSQL)")
         if "\x00" in text:
             # PostgreSQL text cannot hold NUL; refuse it on SQLite too, so both agree.
             raise InputError(f"{where}.{field}: contains a NUL character, which cannot be stored")
@@ -54,6 +84,15 @@ def check_storable(interview: Interview, where: str = "interview") -> None:
             text.encode("utf-8")
         except UnicodeEncodeError:
             raise InputError(f"{where}.{field}: contains an unpaired surrogate") from None
+
+
+_ONE_LINE = frozenset({"company", "role", "name", "title", "salutation"})
+
+
+def _has_control(text: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text)
 
 
 def _texts(interview: Interview) -> Iterator[tuple[str, str]]:
@@ -336,7 +375,7 @@ def _interview(
     me = r.me
     return Interview(
         id=r.id, company=r.company, role=r.role,
-        starts_at=r.starts_at.astimezone(zone(r.timezone)), timezone=r.timezone,
+        starts_at=r.starts_at.astimezone(stored_zone(r.timezone)), timezone=r.timezone,
         duration_minutes=r.duration_minutes, round=r.round,
         format=Format(r.format) if r.format else None, culture=Culture(r.culture),
         decision_by=r.decision_by, job_description=r.job_description,
@@ -363,7 +402,7 @@ def summaries(conn: sa.Connection, status: Status | None = None) -> list[Intervi
     return [
         InterviewSummary(
             id=r.id, company=r.company, role=r.role,
-            starts_at=r.starts_at.astimezone(zone(r.timezone)), timezone=r.timezone,
+            starts_at=r.starts_at.astimezone(stored_zone(r.timezone)), timezone=r.timezone,
             status=Status(r.status), outcome=r.outcome,
             interviewer_names=tuple(names[r.id]),
         )

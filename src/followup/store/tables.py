@@ -156,10 +156,19 @@ drafts = sa.Table(
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.Column("sent_at", UTCDateTime),
     sa.Column("message_id", sa.Text),
+    # A send under way: who claimed the draft (host:pid:random) and when, by the wall clock.
+    # Set by one conditional UPDATE only one claimant can win; see `mail.claim`.
+    sa.Column("claim", sa.Text),
+    sa.Column("claimed_at", UTCDateTime),
     sa.CheckConstraint("status IN ('draft', 'approved', 'staged', 'sent')", name="status"),
     sa.Index("ix_drafts_interview_id", "interview_id"),
     sqlite_autoincrement=True,
 )
+
+# The partial unique indexes of `events` (also spelled out in migration 0003).
+SENT_DRAFT = sa.text("kind = 'sent' AND draft_id IS NOT NULL")
+SENT_THANK_YOU = sa.text("kind = 'sent' AND followup = 'thank-you' AND interviewer_id IS NOT NULL")
+SENT_CHECK_IN = sa.text("kind = 'sent' AND followup IN ('check-in-1', 'check-in-2')")
 
 # What happened after the interview: notes sent, replies, the process closing.
 events = sa.Table(
@@ -176,5 +185,13 @@ events = sa.Table(
     sa.Column("detail", sa.Text, nullable=False),
     sa.CheckConstraint("kind IN ('sent', 'replied', 'closed')", name="kind"),
     sa.Index("ix_events_interview_id", "interview_id"),
+    # One SENT event per draft, per thank-you recipient, per check-in: enforced here, so two
+    # `followup sent` at once cannot both record (the check before the insert can race).
+    sa.Index("uq_events_sent_draft", "draft_id", unique=True,
+             sqlite_where=SENT_DRAFT, postgresql_where=SENT_DRAFT),
+    sa.Index("uq_events_sent_thank_you", "interview_id", "interviewer_id", unique=True,
+             sqlite_where=SENT_THANK_YOU, postgresql_where=SENT_THANK_YOU),
+    sa.Index("uq_events_sent_check_in", "interview_id", "followup", unique=True,
+             sqlite_where=SENT_CHECK_IN, postgresql_where=SENT_CHECK_IN),
     sqlite_autoincrement=True,
 )

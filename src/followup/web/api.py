@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from followup.errors import InputError
@@ -29,8 +29,8 @@ MAX_UPLOAD = 1_000_000
 class CheckRequest(BaseModel):
     """A text to check and, optionally, what it is about."""
 
-    text: str = Field(max_length=100_000, description="The note; a first line `Subject: …` "
-                                                       "is the email subject.")
+    text: str = Field(description="The note (at most 10,000 characters); a first line "
+                                  "`Subject: …` is the email subject.")
     interview_id: int | None = Field(None, description="Check against this interview record.")
     to: str | None = Field(None, description="The interviewer the note is for (a name).")
     stage: Stage = Stage.THANK_YOU
@@ -213,12 +213,19 @@ def mark_sent(state: State, draft_id: int) -> dict[str, Any]:
 
 
 @router.get("/due", summary="The agenda: overdue, today, upcoming")
-def due(state: State, days: Annotated[int, Query(ge=0, le=366)] = 14,
+def due(state: State, response: Response, days: Annotated[int, Query(ge=0, le=366)] = 14,
         include_settled: bool = False) -> list[dict[str, Any]]:
-    from followup.timeline import agenda
+    """The items (pinned shape); records that cannot be planned are left out and their ids
+    listed in the `X-Followup-Unplanned` header (comma-separated)."""
+    from followup.timeline import Unplanned, agenda
     from followup.tracking import item_json
 
     config = state.config()
     entries = state.store.open_interviews_with_events()
-    items = agenda(entries, state.now(), config, days, include_settled=include_settled)
+    unplanned: list[Unplanned] = []
+    items = agenda(entries, state.now(), config, days, include_settled=include_settled,
+                   unplanned=unplanned)
+    if unplanned:
+        response.headers["X-Followup-Unplanned"] = ",".join(
+            str(u.interview_id) for u in unplanned)
     return [item_json(item, config.timezone) for item in items]

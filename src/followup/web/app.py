@@ -51,7 +51,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         dependencies=[Depends(csrf_protect)],
     )
     app.state.followup = state
-    app.add_middleware(SecurityMiddleware, settings=settings)
+    app.add_middleware(SecurityMiddleware, settings=settings, limiter=state.logins)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     for module in (pages, editor, site):

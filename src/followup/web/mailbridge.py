@@ -58,7 +58,7 @@ def download_eml(state: State, draft_id: int) -> Response:
 
     config = state.config()
     data = eml_bytes(state.store, draft_id, now=state.now(), config=config,
-                     account=load_account(config))
+                     account=load_account(config), remember=False)  # a GET stores nothing
     return Response(data, media_type="message/rfc822", headers={
         "content-disposition": f'attachment; filename="followup-draft-{draft_id}.eml"'})
 

@@ -27,11 +27,14 @@ def redirect(url: str) -> RedirectResponse:
 
 @router.get("/")
 def today(request: Request, state: State) -> Response:
-    rows = services.agenda_rows(state)
+    from followup.timeline import Unplanned
+
+    unplanned: list[Unplanned] = []
+    rows = services.agenda_rows(state, unplanned=unplanned)
     sections = [(key, label, [r for r in rows if r.section == key])
                 for key, label in SECTION_LABEL.items() if key != "settled"]
     return state.render(request, "today.html", title="Today", sections=sections,
-                        count=len(rows), zone=state.config().timezone)
+                        count=len(rows), zone=state.config().timezone, unplanned=unplanned)
 
 
 @router.get("/interviews")
@@ -116,14 +119,16 @@ async def import_file(request: Request, state: State) -> Response:
 
 @router.get("/interviews/{interview_id}")
 def interview_page(request: Request, state: State, interview_id: int) -> Response:
-    from followup.timeline import Rules, countdown, timeline
+    from followup.timeline import Rules, Unplanned, countdown, plan_each
     from followup.tracking import KIND_LABEL, OUTCOMES
 
     interview = state.store.get_interview(interview_id)
     events = state.store.list_events(interview_id)
     drafts = state.store.list_drafts(interview_id)
     now = state.now()
-    items = timeline(interview, events, now, Rules.from_config(state.config()), drafts)
+    unplanned: list[Unplanned] = []
+    items = plan_each([(interview, events, drafts)], now, Rules.from_config(state.config()),
+                      unplanned)
     names = {p.id: p.name for p in interview.interviewers}
     thanked = {i.interviewer_id for i in items
                if i.stage is Stage.THANK_YOU and not i.pending}
@@ -131,7 +136,8 @@ def interview_page(request: Request, state: State, interview_id: int) -> Respons
         request, "interview.html", title=f"{interview.company} — {interview.role}",
         interview=interview, items=[(i, countdown(i, now), KIND_LABEL[i.kind]) for i in items],
         drafts=list(reversed(drafts)), names=names, outcomes=OUTCOMES, thanked=thanked,
-        zone=state.user_zone(), closed=interview.status is Status.CLOSED)
+        zone=state.user_zone(), closed=interview.status is Status.CLOSED,
+        notice=str(unplanned[0]) if unplanned else None)
 
 
 @router.get("/interviews/{interview_id}/edit")

@@ -7,8 +7,11 @@
   from elsewhere is refused too.
 - A server bound beyond loopback asks for the access token or password once per browser
   (a signed cookie), or per API call (`Authorization: Bearer …`, which needs no CSRF token:
-  a browser never attaches it by itself).
+  a browser never attaches it by itself). Wrong credentials slow the client down
+  (`limiter`: 429 with Retry-After), however they are presented.
 - Every response carries a strict Content-Security-Policy (no inline script or style).
+- Request bodies are capped per route (`body_limit`) before any parsing: a 50 MB JSON field
+  used to cost a minute of CPU before its 422. Past the cap: 413, nothing read further.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Request
 
 from followup.errors import FollowupError
+from followup.web.limiter import LoginLimiter
 from followup.web.settings import WebSettings, split_host
 
 Scope = MutableMapping[str, Any]
@@ -47,6 +51,18 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+
+
+# The largest request body a route takes: uploads carry a notes file (1 MB at most), a check
+# a note (10,000 characters), autosave a draft (100,000 characters); everything else is small.
+BODY_LIMITS = (("/api/interviews/import", 2 << 20), ("/interviews/import", 2 << 20),
+               ("/api/check", 128 << 10), ("/api/drafts/", 512 << 10))
+DEFAULT_BODY_LIMIT = 256 << 10
+
+
+def body_limit(path: str) -> int:
+    return next((limit for prefix, limit in BODY_LIMITS if path.startswith(prefix)),
+                DEFAULT_BODY_LIMIT)
 
 
 class ForbiddenError(FollowupError):
@@ -111,9 +127,11 @@ def session_cookie_header(name: str, value: str, *, max_age: int | None = None) 
 class SecurityMiddleware:
     """ASGI middleware: Host check, session cookie, login gate, security headers."""
 
-    def __init__(self, app: ASGIApp, settings: WebSettings) -> None:
+    def __init__(self, app: ASGIApp, settings: WebSettings,
+                 limiter: LoginLimiter | None = None) -> None:
         self.app = app
         self.settings = settings
+        self.limiter = limiter or LoginLimiter()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -132,9 +150,21 @@ class SecurityMiddleware:
             session = secrets.token_urlsafe(32)
         state = scope.setdefault("state", {})
         state["session"] = session
-        bearer = bearer_ok(self.settings, headers)
-        state["bearer"] = bearer
         path: str = scope.get("path", "/")
+        client = client_address(scope)
+        presented = _header(headers, b"authorization") is not None
+        if presented and self.settings.requires_login:
+            wait = self.limiter.wait(client)
+            if wait:
+                await _too_many(send, wait)
+                return
+        bearer = bearer_ok(self.settings, headers)
+        if presented and self.settings.requires_login:
+            if bearer:
+                self.limiter.succeeded(client)
+            else:
+                self.limiter.failed(client)
+        state["bearer"] = bearer
         if self.settings.requires_login and not path.startswith(OPEN_PATHS):
             logged_in = hmac.compare_digest(cookies.get(AUTH_COOKIE, ""),
                                             auth_cookie_value(self.settings, session))
@@ -142,6 +172,11 @@ class SecurityMiddleware:
                 await self._refuse_anonymous(scope, send, path)
                 return
         static = path.startswith("/static/")
+        if scope.get("method") in ("POST", "PUT", "PATCH", "DELETE"):
+            bounded = await _bounded_body(receive, headers, body_limit(path), send)
+            if bounded is None:
+                return
+            receive = bounded
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -166,6 +201,64 @@ class SecurityMiddleware:
             (b"location", f"/login?next={quote(target, safe='')}".encode()),
             *SECURITY_HEADERS]})
         await send({"type": "http.response.body", "body": b""})
+
+
+async def _bounded_body(receive: Receive, headers: list[tuple[bytes, bytes]], limit: int,
+                        send: Send) -> Receive | None:
+    """Read the request body up to `limit` bytes and hand it on; None (after answering 413)
+    when it is larger, by its Content-Length or by what actually arrives."""
+    declared = _header(headers, b"content-length")
+    if declared is not None and declared.strip().isdigit() and int(declared) > limit:
+        await _too_large(send, limit)
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    chunks_message: Message | None = None
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            chunks_message = message  # a disconnect: pass it on as it is
+            break
+        chunks.append(message.get("body", b""))
+        size += len(chunks[-1])
+        if size > limit:
+            await _too_large(send, limit)
+            return None
+        if not message.get("more_body", False):
+            break
+    replay: list[Message] = [{"type": "http.request", "body": b"".join(chunks),
+                              "more_body": False}]
+    if chunks_message is not None:
+        replay.append(chunks_message)
+
+    async def replayed() -> Message:
+        return replay.pop(0) if replay else await receive()
+
+    return replayed
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = (f'{{"error": "the request body is larger than {limit // 1024} KB, the most this '
+            f'address takes", "status": 413}}')
+    await send({"type": "http.response.start", "status": 413, "headers": [
+        (b"content-type", b"application/json"), (b"connection", b"close"),
+        *SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": body.encode()})
+
+
+def client_address(scope: Scope) -> str:
+    """The address a request came from (the proxy's, behind a reverse proxy)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+async def _too_many(send: Send, wait: int) -> None:
+    body = (f'{{"error": "too many failed logins from your address; try again in {wait} s", '
+            f'"status": 429}}')
+    await send({"type": "http.response.start", "status": 429, "headers": [
+        (b"content-type", b"application/json"), (b"retry-after", str(wait).encode()),
+        *SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": body.encode()})
 
 
 async def _plain(send: Send, status: int, text: str, *, json: bool = False) -> None:

@@ -16,7 +16,7 @@ from followup.model import Draft, DraftStatus, Interview, Interviewer, Medium, S
 
 if TYPE_CHECKING:
     from followup.model import Report
-    from followup.timeline import TimelineItem
+    from followup.timeline import TimelineItem, Unplanned
     from followup.web.state import AppState
 
 MEDIUM_LABEL = {Medium.EMAIL: "Email", Medium.LINKEDIN_MESSAGE: "LinkedIn message",
@@ -33,7 +33,10 @@ def check_text(
     stored draft is named) as context — what `followup check` does, warm and cached."""
     from followup.check import CheckContext, check
     from followup.compose import full_text
+    from followup.model.limits import check_size_problem
 
+    if problem := check_size_problem(text, "the text"):
+        raise InputError(problem)
     config = state.config()
     records = state.records() if interview_id is not None else {}
     interview: Interview | None = None
@@ -82,7 +85,7 @@ class AgendaRow:
 
 
 def agenda_rows(state: AppState, days: int = 14, interview_id: int | None = None,
-                ) -> list[AgendaRow]:
+                unplanned: list[Unplanned] | None = None) -> list[AgendaRow]:
     from followup.timeline import agenda, countdown, section
     from followup.tracking import KIND_LABEL, send_now
 
@@ -93,7 +96,7 @@ def agenda_rows(state: AppState, days: int = 14, interview_id: int | None = None
         entries = [e for e in entries if e[0].id == interview_id]
     tz = state.user_zone()
     rows = []
-    for item in agenda(entries, now, config, days):
+    for item in agenda(entries, now, config, days, unplanned=unplanned):
         send = item.suggested_send_at
         theirs = ""
         if item.zone != config.timezone:

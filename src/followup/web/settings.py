@@ -37,6 +37,8 @@ class WebSettings:
     allowed_hosts: tuple[str, ...] = ()
     clock: Callable[[], datetime] | None = None
     warm_checker: bool = True
+    # Monotonic seconds for the login back-off (see `limiter`); tests step it.
+    login_clock: Callable[[], float] | None = None
 
     @property
     def loopback(self) -> bool:

@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from followup.errors import FollowupError, NotFoundError
 from followup.paths import atomic_write_text, data_dir
 from followup.web import mailbridge
-from followup.web.security import AUTH_COOKIE, auth_cookie_value, safe_next
+from followup.web.security import AUTH_COOKIE, auth_cookie_value, client_address, safe_next
 from followup.web.state import AppState, app_state
 
 router = APIRouter()
@@ -100,6 +100,14 @@ async def save_settings(request: Request, state: State) -> Response:
             set_value(setting.key, raw)
         except FollowupError as error:
             errors[setting.key] = error.message.split(": ", 1)[-1]
+    # A second pass for what failed: a pair moved together (send hours 8–10 to 12–14) is
+    # refused one key at a time until its partner is saved.
+    for key in list(errors):
+        try:
+            set_value(key, values[key])
+            del errors[key]
+        except FollowupError as error:
+            errors[key] = error.message.split(": ", 1)[-1]
     state.forget_config()
     state.changed()
     if errors:
@@ -128,12 +136,12 @@ def feed_token(*, rotate: bool = False) -> str:
 
 def _ics(state: AppState) -> bytes:
     from followup.calendar import to_ics
-    from followup.timeline import Rules, timeline
+    from followup.timeline import Rules, plan_each
 
     now = state.now()
-    rules = Rules.from_config(state.config())
-    items = [item for interview, events, drafts in state.store.open_interviews_with_events()
-             for item in timeline(interview, events, now, rules, drafts)]
+    # A record that cannot be planned is left out; the Today page names it.
+    items = plan_each(state.store.open_interviews_with_events(), now,
+                      Rules.from_config(state.config()))
     return to_ics(items, now)
 
 
@@ -174,21 +182,39 @@ def _logged_in(request: Request, state: AppState, target: str) -> Response:
     return response
 
 
+def _attempt(request: Request, state: AppState, credential: str, target: str,
+             wrong: str) -> Response:
+    """Check a credential under the back-off (see `limiter`): 429 while the client waits."""
+    client = client_address(request.scope)
+    wait = state.logins.wait(client)
+    if wait:
+        response = state.render(request, "login.html", 429, title="Log in",
+                                next=safe_next(target),
+                                error=f"Too many failed attempts; try again in {wait} s.")
+        response.headers["retry-after"] = str(wait)
+        return response
+    if state.settings.credential_ok(credential):
+        state.logins.succeeded(client)
+        return _logged_in(request, state, target)
+    state.logins.failed(client)
+    return state.render(request, "login.html", 401, title="Log in", next=safe_next(target),
+                        error=wrong)
+
+
 @router.get("/login")
 def login_page(request: Request, state: State, next: str = "/",
                token: str | None = None) -> Response:
     if not state.settings.requires_login:
         return RedirectResponse(safe_next(next), status_code=303)
-    if token and state.settings.credential_ok(token):
-        return _logged_in(request, state, next)
-    return state.render(request, "login.html", title="Log in", next=safe_next(next),
-                        error="The link's token is not valid." if token else "")
+    if token:
+        return _attempt(request, state, token, next, "The link's token is not valid.")
+    return state.render(request, "login.html", title="Log in", next=safe_next(next), error="")
 
 
 @router.post("/login")
 def login(request: Request, state: State, credential: Annotated[str, Form()],
           next: Annotated[str, Form()] = "/") -> Response:
-    if state.settings.requires_login and not state.settings.credential_ok(credential):
-        return state.render(request, "login.html", 401, title="Log in", next=safe_next(next),
-                            error="That is not the access token or the password.")
-    return _logged_in(request, state, next)
+    if not state.settings.requires_login:
+        return _logged_in(request, state, next)
+    return _attempt(request, state, credential, next,
+                    "That is not the access token or the password.")

@@ -22,6 +22,7 @@ from followup.config import Config
 from followup.model import Interview
 from followup.paths import config_file
 from followup.store import Store
+from followup.web.limiter import LoginLimiter
 from followup.web.security import csrf_token
 from followup.web.settings import WebSettings
 
@@ -57,8 +58,12 @@ class AppState:
     _snapshot: Snapshot | None = None
     _generation: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    logins: LoginLimiter = field(init=False)
 
     def __post_init__(self) -> None:
+        import time
+
+        self.logins = LoginLimiter(self.settings.login_clock or time.monotonic)
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
                                autoescape=select_autoescape(default=True),
                                trim_blocks=True, lstrip_blocks=True)
@@ -112,7 +117,7 @@ class AppState:
 
     def render(self, request: Request, name: str, status: int = 200,
                **context: Any) -> HTMLResponse:
-        notice = NOTICES.get(request.query_params.get("done", ""))
+        notice = context.pop("notice", None) or NOTICES.get(request.query_params.get("done", ""))
         html = self.env.get_template(name).render(
             request=request, csrf=csrf_token(request), notice=notice,
             path=request.url.path, login=self.settings.requires_login, **context)
