@@ -22,11 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from terse_corpus import TERSE, faults, records  # noqa: E402
-
-from followup.compose import compose_with_hints, default_tone, full_text  # noqa: E402
-from followup.model import Medium, Stage, Tone  # noqa: E402
-
+from followup.compose import compose_with_hints, default_tone, full_text
+from followup.model import Medium, Stage, Tone
+from terse_corpus import TERSE, faults, records
 
 RECORDS: dict = {}  # type: ignore[type-arg]
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from followup.language import fragments, lexicon
-from followup.language.fragments import Fragment, Kind
 from followup.language.articles import indefinite_article
+from followup.language.fragments import Fragment, Kind
 from followup.language.shorthand import spell_small_numbers
 
 # Nouns that name a credential one holds (a closed class of English, not one industry's).
@@ -231,9 +231,9 @@ def _brief(note: str) -> str:
     if len(text.split()) <= LONG_ANSWER:
         return text
     text = re.split(r"\s+[-–—]\s+|;\s*", text)[0]
-    steps, kept = re.split(r",\s+", text), []
+    steps, kept = re.split(r",\s+", text), list[str]()
     for step in steps:
-        if kept and len(" ".join(kept + [step]).split()) > 25:
+        if kept and len(" ".join([*kept, step]).split()) > 25:
             break
         kept.append(step)
     return ", ".join(kept)

@@ -239,9 +239,10 @@ def _make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     if form is Kind.CLAUSE:
         phrase = claims.finish(phrasing.as_clause(fragment.main), definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
-    if form is Kind.NOUN_PHRASE and _QUANTITY_RE.fullmatch(fragment.main):
+    count = _QUANTITY_RE.fullmatch(fragment.main)
+    if form is Kind.NOUN_PHRASE and count:
         # "about 40 staff on nights": a count they gave, said as a fact.
-        verb = "is" if _QUANTITY_RE.match(fragment.main)[1] in ("1", "one") else "are"
+        verb = "is" if count[1] in ("1", "one") else "are"
         phrase = claims.finish(f"there {verb} {fragment.main}", definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
     if re.search(r"\d", fragment.main):

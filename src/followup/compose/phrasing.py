@@ -26,8 +26,6 @@ import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
-from followup.language import lexicon
-from followup.language.lexicon import INDEFINITE_PRONOUNS
 from followup.compose.grammar import (
     ADVERBS,
     COMMON_VERBS,
@@ -43,6 +41,8 @@ from followup.compose.grammar import (
     gerund,
     words,
 )
+from followup.language import lexicon
+from followup.language.lexicon import INDEFINITE_PRONOUNS
 
 _SPACE_RE = re.compile(r"\s+")
 _BULLET_PREFIX_RE = re.compile(r"^(?:[-*•+]\s+|\d+[.)]\s+)")

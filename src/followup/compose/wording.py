@@ -15,10 +15,11 @@ the checker's patterns. Each list has at least `VARIANTS` entries where variants
 Greetings. The greeting depends on the tone only, never on the medium, the variant or the
 panel position, so that everyone on one panel is addressed the same way: formal is
 "Dear {name}," (also in a LinkedIn message or connection note: a formal culture stays
-formal on LinkedIn), casual is "Hi {name},". {name} is the record's `salutation:` when it has one (in both tones: it is how they asked
-to be addressed); otherwise the parsed name: the title and surname formally ("Dr.
-Whitmore"), the first name without a title, and the given name casually, keeping a
-religious, judicial or uniformed title ("Judge Pemberton"). See `outline.greeting_names`.
+formal on LinkedIn), casual is "Hi {name},". {name} is the record's `salutation:` when it
+has one (in both tones: it is how they asked to be addressed); otherwise the parsed name:
+the title and surname formally ("Dr. Whitmore"), the first name without a title, and the
+given name casually, keeping a religious, judicial or uniformed title ("Judge Pemberton").
+See `outline.greeting_names`.
 
 Repetition. A note names the role in full once, in the thanks, and the company once, in the
 reaffirmed interest; later parts refer back ("the position", "the job", "the team", "this

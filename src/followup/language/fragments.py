@@ -234,9 +234,9 @@ def kind_of(text: str) -> Kind:
         return Kind.CLAUSE
     if low == "there" and second in AUXILIARIES:
         return Kind.CLAUSE
-    if lexicon.classes(low) == {"ADV"} or low.endswith("ly") and "ADV" in lexicon.classes(low):
+    if lexicon.classes(low) == {"ADV"} or (low.endswith("ly") and "ADV" in lexicon.classes(low)):
         return Kind.UNKNOWN                    # "mostly tourists": a statement, elided
-    if lexicon.is_gerund(low) and not first[:1].isupper() or (
+    if (lexicon.is_gerund(low) and not first[:1].isupper()) or (
             lexicon.is_gerund(low) and len(tokens) > 1 and second in DETERMINERS):
         return Kind.GERUND
     forms = lexicon.verb_forms(low)
@@ -348,7 +348,7 @@ def needs_article(text: str) -> bool:
             or re.fullmatch(r"[\d,.]+", first)):
         return False
     head = head_noun(text)
-    if not head or head.isupper() or head[:1].isupper() and head == tokens[0]:
+    if not head or head.isupper() or (head[:1].isupper() and head == tokens[0]):
         return False
     if lexicon.is_plural_noun(head) or not lexicon.can_be_noun(head):
         return False

@@ -225,8 +225,8 @@ def _parse(full: str) -> PersonName:
     # The surname starts at the first particle after the given name, else it is the last word.
     start = len(words) - 1
     for index in range(1, len(words) - 1):
-        if words[index].casefold() in PARTICLES and (words[index][:1].islower() or len(
-                words) >= 3 and index == len(words) - 2):
+        if words[index].casefold() in PARTICLES and (words[index][:1].islower() or (len(
+                words) >= 3 and index == len(words) - 2)):
             start = index
             break
     # "Ní Bhriain", "Mac Giolla": a particle written with a capital, second to last.
