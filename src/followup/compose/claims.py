@@ -106,6 +106,10 @@ def finish(text: str, *, definite: bool = False) -> str:
     if not definite:
         text = _years_as(text)
     text = _BARE_DURATION_RE.sub(r"for \1", _fix_articles(text, definite=definite))
+    # "4000 tanks" → "4,000 tanks" (years and codes stay as they are).
+    text = re.sub(r"(?<![\w.,/-])(\d{4,})(?=\s+[a-z])",
+                  lambda m: m.group(1) if 1900 <= int(m.group(1)) <= 2100
+                  else f"{int(m.group(1)):,}", text)
     return spell_small_numbers(text)
 
 
@@ -166,13 +170,19 @@ def _degree(main: str, details: str) -> str | None:
         said = f"{first} from {rest}"
     elif rest and rest[:1].islower():
         said = f"{first} in {rest}"
+    elif rest:
+        said = first                              # "MSW Boise State" → "an MSW (Boise State)"
+        extra.insert(0, rest)
     else:
-        said = f"{first} {rest}".strip()
+        said = first
     extra += [details] if details else []
     tail = f" ({', '.join(extra)})" if extra else ""
     return f"I hold {indefinite_article(first)} {finish(said)}{tail}"
 
 
+# A person's job title ends in an agent suffix or is one of the few that do not.
+_ROLE_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|ier|nurse|chef|clerk|aide|tech|coach|lead|"
+                      r"associate|paralegal|attorney|teller|head|officer)$")
 _LANGUAGES_RE = re.compile(r"^(?:fully\s+)?bilingual\s+(?:in\s+)?([A-Za-z]+)\s+and\s+([A-Za-z]+)$",
                            re.IGNORECASE)
 
@@ -190,7 +200,7 @@ def _noun_claim(fragment: Fragment, phrase: str) -> str | None:
     if languages:
         return (f"I am bilingual in {languages.group(1).capitalize()} and "
                 f"{languages.group(2).capitalize()}")
-    if _YEARS_RE.match(finish(main)):
+    if _YEARS_RE.match(finish(main)) and len(main.split()) > 2:
         return f"I have {phrase}"
     if head in CREDENTIALS:
         return f"I hold {fragments.with_article(phrase)}"
@@ -201,7 +211,8 @@ def _noun_claim(fragment: Fragment, phrase: str) -> str | None:
         return f"I {phrase}"    # "cut agency spend 40% in 1 yr": a past verb with a result
     timed = finish(main)
     duration = _FOR_YEARS_RE.search(timed)
-    if duration and fragments.needs_article(timed[:duration.start()]):
+    if duration and fragments.needs_article(timed[:duration.start()]) and _ROLE_RE.search(
+            timed[:duration.start()]):
         return f"I have been {fragments.with_article(finish(phrase))}"
     if main.lower().startswith("my ") and head in ABILITIES:
         return f"I bring {phrase}"
@@ -228,12 +239,30 @@ def _brief(note: str) -> str:
     """The answer without asides ("(transit? 2nd job?)") and cut to its first steps when long:
     what comes after a dash is usually a comment on it, then steps go until ~25 words."""
     text = re.sub(r"\s*\([^)]*\?[^)]*\)", "", note)
+    # After a dash comes a comment on the answer ("- not just pull an all-nighter", "- I
+    # said 'just say no' at first"): the answer is what comes before it.
+    head = re.split(r"\s+[-–—]\s+", text)[0]
+    if len(head.split()) >= 5:
+        text = head
     if len(text.split()) <= LONG_ANSWER:
-        return text
+        return _verb_steps(text)
     text = re.split(r"\s+[-–—]\s+|;\s*", text)[0]
     steps, kept = re.split(r",\s+", text), list[str]()
     for step in steps:
         if kept and len(" ".join([*kept, step]).split()) > 25:
+            break
+        kept.append(step)
+    return _verb_steps(", ".join(kept))
+
+
+def _verb_steps(text: str) -> str:
+    """Steps after the first that do not start with a verb ("safety plan or removal
+    decision") are notes, not steps: the answer stops before them."""
+    steps = re.split(r",\s+", text)
+    kept = steps[:1]
+    for step in steps[1:]:
+        first = step.split()[0].lower() if step.split() else ""
+        if not (lexicon.is_base_verb(first) or first in ("and", "then", "not", "never")):
             break
         kept.append(step)
     return ", ".join(kept)

@@ -94,7 +94,7 @@ class Outline:
 
 
 _LEGAL_SUFFIX_RE = re.compile(r",?\s+(?:&\s+)?(?:Inc|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|GmbH|"
-                              r"PLC|plc|LLP|PLLC|P\.?A|P\.?C|S\.A|B\.V|AG|Pty|W\.L\.L|s\.e\.n\.c\.r\.l|"
+                              r"PLC|Plc|plc|LLP|PLLC|P\.?A|P\.?C|S\.A|B\.V|AG|Pty|W\.L\.L|s\.e\.n\.c\.r\.l|"
                               r"S\.?A\.?S|S\.?p\.?A|S\.?r\.?l|Sdn\.? Bhd|Bhd|K\.?K|Oy|AB|A/S|AS|"
                               r"N\.?V|SE|Co\.,? Ltd)\.?$")
 _ACRONYM_RE = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
@@ -112,8 +112,8 @@ def short_role(role: str) -> str:
 
 _THE_COMPANY_RE = re.compile(
     r"^(?:Department|Ministry|Office|City|County|Town|State|Province|Government|Bureau|"
-    r"Institute|University of)\b|\b(?:Department|Ministry|Office|Programme|Program|Authority|"
-    r"Commission|Agency|Board|Council|Bureau|Service|Services)$")
+    r"Institute|University of)\b|\b(?:Department|Ministry|Office|Programme|Authority|"
+    r"Commission|Agency|Board|Council|Bureau)$")
 
 
 def company_in_prose(company: str) -> str:
@@ -122,6 +122,7 @@ def company_in_prose(company: str) -> str:
     where its name is a description ("the Department for Education")."""
     name = without_legal_suffix(company)
     name = re.split(r"\s+[-–—|/]\s+", name)[0].strip() or name
+    name = re.sub(r"\s*\([^)]*\)$", "", name).strip() or name    # "(Veðurstofa Íslands)"
     if _THE_COMPANY_RE.search(name) and not name.lower().startswith("the "):
         return f"the {name}"
     return name
@@ -239,6 +240,17 @@ def _make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     if form is Kind.CLAUSE:
         phrase = claims.finish(phrasing.as_clause(fragment.main), definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
+    if form is not Kind.CLAUSE and fragment.first != fragment.main:
+        fragment = fragments.read(fragment.first)      # one thing from a list
+        form = fragment.kind
+    unknown = [w for w in re.findall(r"\b[a-z][a-z'-]*\b", fragment.main)
+               if not lexicon.is_word(w) or (len(w) <= 4 and lexicon.zipf(w) < 3.5
+                                             and not lexicon.classes(w))]
+    if unknown:
+        return Unused(text, f"\u201c{unknown[0]}\u201d reads as shorthand; write it out to "
+                            "have the note used")
+    if form is Kind.NOUN_PHRASE and re.fullmatch(r"[a-z]+", fragment.main):
+        return Unused(text, "one word does not say what you talked about; add what about it")
     count = _QUANTITY_RE.fullmatch(fragment.main)
     if form is Kind.NOUN_PHRASE and count:
         # "about 40 staff on nights": a count they gave, said as a fact.
@@ -349,7 +361,7 @@ def rank_qualifications(interview: Interview, person: Interviewer | None) -> tup
 
 
 _DIRECT_RE = re.compile(r"^(?:how|what|why|when|where|which|who|whose|would|could|can|do|does|"
-                        r"did|is|are|have|has|will|should|tell|walk|describe|give)\b",
+                        r"did|is|are|have|has|will|should)\b",
                         re.IGNORECASE)
 
 
@@ -377,7 +389,7 @@ def question_phrase(raw: str) -> str:
             raw.strip().endswith("?") or any(w.lower() in ("you", "your")
                                              for w in grammar.words(cleaned))):
         return f"\u201c{grammar.capitalize_first(cleaned)}?\u201d"
-    topic = _TOPIC_VERBS_RE.sub("", cleaned)
+    topic = _you_to_me(_TOPIC_VERBS_RE.sub("", cleaned))
     kind = fragments.kind_of(topic)
     if kind in (Kind.QUESTION, Kind.GERUND):
         return grammar.lower_first(topic)

@@ -174,7 +174,7 @@ def to_second_person(fragment: str, names: Iterable[str] = ()) -> str:
             possessive = bool(following) and following.isalpha() and following not in (
                 "and", "or", "about", "to", "for", "with", "on", "in", "that", "if", "when")
             replacement = _match_case(token, "your" if possessive else "you")
-        elif low in ("us", "him"):
+        elif low in ("us", "him") and not token.isupper():      # "US" is a country
             replacement = _match_case(token, "you")
         elif low in ("ours", "hers"):
             replacement = _match_case(token, "yours")
@@ -277,7 +277,8 @@ def as_clause(fragment: str) -> str:
             or first[:1].isupper()
             or not first[:1].isalpha() or _looks_plural_noun(first) or low in FINITE
             or low.startswith(("there", "it'", "it’"))
-            or low in INDEFINITE_PRONOUNS or not lexicon.can_be_noun(low)
+            or low in INDEFINITE_PRONOUNS
+            or not (lexicon.can_be_noun(low) or lexicon.can_be_adjective(low))
             or lexicon.is_plural_noun(low)):
         return fragment
     return "the " + fragment

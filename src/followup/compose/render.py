@@ -26,6 +26,7 @@ from followup.compose.outline import Outline, Point, Qualification, short_compan
 from followup.compose.phrasing import FragmentKind
 from followup.compose.wording import CHECK_IN, THANK_YOU
 from followup.model import Medium, Tone
+from followup.model.names import parse_name
 
 __all__ = ["Limits", "Rendered", "Shape", "Words", "render", "word_count"]
 
@@ -136,7 +137,7 @@ def connection_note(outline: Outline, tone: Tone, variant: int, shape: Shape,
         parts.append(words.say("note_connect", 13))
     text = " ".join(parts)
     if shape.extras and outline.sender_name:
-        text += f"\n{outline.sender_name.split()[0]}"
+        text += f"\n{parse_name(outline.sender_name).first}"
     return text + "\n"
 
 
@@ -173,7 +174,7 @@ def check_in_note(outline: Outline, tone: Tone, variant: int, limit: int) -> str
             note = note[:1].lower() + note[1:]
         text = f"{greeting} {note}"
         if outline.sender_name:
-            texts.append(f"{text}\n{outline.sender_name.split()[0]}\n")
+            texts.append(f"{text}\n{parse_name(outline.sender_name).first}\n")
         texts.append(text + "\n")
     return next((t for t in texts if len(t.strip()) <= limit), min(texts, key=len))
 

@@ -143,19 +143,19 @@ THANK_YOU: Parts = {
             "Your question about {question} stuck with me.",
         ),
     },
+    # No better answer recorded: an offer to say more, never a promise of something to send.
     "answer_open": {
         F: (
-            "I have been thinking more about your question on {question}, and I would be glad "
-            "to follow up on it.",
-            "Your question about {question} deserved a fuller answer, which I am happy to send.",
-            "I would gladly say more about {question}.",
-            "I have reflected further on {question} and would be glad to expand on my answer.",
+            "I would be glad to say more about your question on {question} if that would help.",
+            "If it would help, I am happy to expand on my answer about {question}.",
+            "I would welcome the chance to say more about {question}.",
+            "Should it be useful, I can say more about {question}.",
         ),
         C: (
-            "I've been thinking more about your question on {question}; happy to follow up.",
-            "Your question about {question} stuck with me, and I'd be glad to say more.",
-            "I'd love to give you a fuller answer on {question}.",
-            "I've thought more about {question} and am happy to expand on it.",
+            "Happy to say more about your question on {question} if that helps.",
+            "If it's useful, I'd be glad to expand on my answer about {question}.",
+            "I'd love to say more about {question} sometime.",
+            "Glad to say more about {question} if that would help.",
         ),
     },
     # Names the company (once per note); the role was named in the thanks.

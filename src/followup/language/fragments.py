@@ -71,6 +71,12 @@ class Fragment:
     details: str = ""
     reason: str = ""
 
+    @property
+    def first(self) -> str:
+        """The first part alone, even of a list ("contract playbook" of "contract playbook,
+        CLM tool, Juro")."""
+        return re.split(r"\s*(?:(?<!\d),|,(?!\d)|[;:(]|\s[-–—]\s)\s*", self.text)[0].strip()
+
     def phrase(self) -> str:
         """The main part with its details in brackets: "PCCN certified (current BLS and
         ACLS)"."""
@@ -154,7 +160,7 @@ def _verb_after_subject(tokens: list[str], start: int) -> bool:
         if low in PREPOSITIONS or low in ("and", "or", ",", "(", "-", ":"):
             return False
         if low in AUXILIARIES:
-            return True
+            return low not in ("be", "been", "being")   # "the station been on air": no verb
         previous = tokens[index - 1].lower()
         if previous in DETERMINERS or previous in PREPOSITIONS:
             continue

@@ -42,7 +42,7 @@ WORDS: dict[str, str] = {
     "intl": "international", "natl": "national", "univ": "university", "grad": "graduate",
     "grads": "graduates", "undergrad": "undergraduate", "edu": "education",
     "hr": "hour", "etc": "", "ed": "education", "reno": "renovation", "diff": "different",
-    "somm": "sommelier",
+    "somm": "sommelier", "reg": "registration", "obs": "observation",
     "exec": "executive", "rev": "revenue", "admin": "administration", "u": "you",
     "jan": "January", "feb": "February", "apr": "April", "jun": "June", "jul": "July",
     "aug": "August", "sep": "September", "sept": "September", "oct": "October",
