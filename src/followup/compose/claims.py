@@ -175,7 +175,7 @@ def _degree(main: str, details: str) -> str | None:
         extra.insert(0, rest)
     else:
         said = first
-    extra += [details] if details else []
+    extra += [details.replace("(", "").replace(")", "")] if details else []
     tail = f" ({', '.join(extra)})" if extra else ""
     return f"I hold {indefinite_article(first)} {finish(said)}{tail}"
 

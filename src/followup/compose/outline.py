@@ -240,7 +240,7 @@ def _make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
     if form is Kind.CLAUSE:
         phrase = claims.finish(phrasing.as_clause(fragment.main), definite=True)
         return Point(kind, text, phrase, FragmentKind.CLAUSE)
-    if form is not Kind.CLAUSE and fragment.first != fragment.main:
+    if fragment.first != fragment.main:
         fragment = fragments.read(fragment.first)      # one thing from a list
         form = fragment.kind
     unknown = [w for w in re.findall(r"\b[a-z][a-z'-]*\b", fragment.main)
@@ -398,7 +398,9 @@ def question_phrase(raw: str) -> str:
         main = _you_to_me(fragments.read(topic).main)
         scenario = claims.finish(phrasing.as_clause(grammar.lower_first(main)), definite=True)
         return f"what I would do when {scenario}"
-    if kind is Kind.NOUN_PHRASE and "," not in topic and len(topic.split()) <= 10:
+    broken = any(lexicon.is_base_verb(w) and not lexicon.can_be_noun(w)
+                 for w in topic.split()[1:])           # "guest arrive at midnight"
+    if kind is Kind.NOUN_PHRASE and "," not in topic and len(topic.split()) <= 10 and not broken:
         return fragments.with_article(grammar.lower_first(topic), definite=True)
     return ""
 
@@ -418,8 +420,9 @@ def make_answer(person: Interviewer) -> Answer | None:
         if not item.better.strip():
             return Answer(question, "")
         better = claims.better_answer(item.better)
-        if better is None:
-            return Answer(question, "")
+        names = {n for n in (person.first_name, person.last_name) if n}
+        if better is None or any(re.search(rf"\b{re.escape(n)}\b", better) for n in names):
+            return Answer(question, "")     # an answer naming its reader reads wrong
         return Answer(question, grammar.sentence(better))
     return None
 

@@ -164,7 +164,7 @@ def _verb_after_subject(tokens: list[str], start: int) -> bool:
         previous = tokens[index - 1].lower()
         if previous in DETERMINERS or previous in PREPOSITIONS:
             continue
-        if lexicon.verb_forms(low) - {"VBG"} and (previous.endswith("ly")
+        if lexicon.verb_forms(low) & {"VB", "VBP", "VBZ", "VBD"} and (previous.endswith("ly")
                                                    or previous in _FREQUENCY) and index > 1:
             return True      # "whānau often come to sessions"
         if lexicon.is_plural_noun(low) and any(t[:1].isdigit() or t.lower() in
@@ -174,9 +174,15 @@ def _verb_after_subject(tokens: list[str], start: int) -> bool:
         if "VBZ" in forms and following and following[0].isalnum() and (
                 following not in lexicon.CONJUNCTIONS) and (
                 following not in AUXILIARIES and not lexicon.is_base_verb(following)) and (
-                not lexicon.can_be_noun(low) or (following not in PREPOSITIONS
-                                                 and not lexicon.is_plural_noun(previous))):
-            return True     # "school uses restorative practices", not "local partners"
+                not lexicon.can_be_noun(low) or (
+                    following not in PREPOSITIONS and not lexicon.is_plural_noun(previous)
+                    and (following in DETERMINERS or following[:1].isdigit()
+                         or following in lexicon.POSSESSIVES
+                         or (lexicon.can_be_adjective(following)
+                             and "ADV" not in lexicon.classes(following))
+                         or lexicon.is_plural_noun(following)))):
+            return True     # "school uses restorative practices", not "Christmas windows
+            #                 already done" or "local partners"
         if "VBD" in forms:
             # "curriculum built around river ecology": a participle after a noun, followed
             # by a preposition, describes the noun; "team cut paging by half" is a clause.
@@ -256,7 +262,8 @@ def kind_of(text: str) -> Kind:
                 lexicon.can_be_noun(low) and lexicon.can_be_noun(second))):
             return Kind.VERB_PAST              # "precepted six new grads"
     if ("VB" in forms and not lexicon.can_be_noun(low) and second
-            and not first[:1].isupper() and len(tokens) > 1):
+            and not first[:1].isupper() and len(tokens) > 1
+            and (not adjective or second in DETERMINERS or second in lexicon.POSSESSIVES)):
         return Kind.VERB_PRESENT               # "manage about 40 staff"
     if _verb_after_subject(tokens, 1):
         return Kind.CLAUSE

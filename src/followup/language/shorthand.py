@@ -42,7 +42,7 @@ WORDS: dict[str, str] = {
     "intl": "international", "natl": "national", "univ": "university", "grad": "graduate",
     "grads": "graduates", "undergrad": "undergraduate", "edu": "education",
     "hr": "hour", "etc": "", "ed": "education", "reno": "renovation", "diff": "different",
-    "somm": "sommelier", "reg": "registration", "obs": "observation",
+    "somm": "sommelier", "xmas": "Christmas", "reg": "registration", "obs": "observation",
     "exec": "executive", "rev": "revenue", "admin": "administration", "u": "you",
     "jan": "January", "feb": "February", "apr": "April", "jun": "June", "jul": "July",
     "aug": "August", "sep": "September", "sept": "September", "oct": "October",
@@ -199,7 +199,8 @@ def spell_small_numbers(text: str) -> str:
     """Whole numbers one to nine before a word are spelled out ("6 beds" → "six beds"), as
     careful prose does; figures with units, percentages, ranges and ordinals stay."""
     def word(match: re.Match[str]) -> str:
-        if re.search(r"\d[\d.,%]*\s+(?:to|and|or|-)\s*$", text[:match.start()]):
+        if re.search(r"\d[\d.,%]*\s+(?:to|and|or|on|by|x|-)\s*$", text[:match.start()]) or (
+                re.match(r"\s+(?:on|by|x)\s+\d", text[match.end(1):])):
             return match.group()     # "from 9 to 6 days": both figures stay figures
         before = text[:match.start()].split()
         label = before[-1].lower() if before else ""
