@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from followup.compose import claims
 from followup.compose.grammar import (
     capitalize_first,
     gerund,
@@ -13,20 +14,18 @@ from followup.compose.grammar import (
     pick,
     sentence,
 )
-from followup.compose.outline import make_point
+from followup.compose.outline import Point, make_point
 from followup.compose.phrasing import (
     FragmentKind,
-    QualificationKind,
     as_clause,
     as_topic,
     base_form,
-    classify,
     clean,
     drop_reporting,
-    parenthesize,
-    qualification_kind,
     to_second_person,
 )
+from followup.language import fragments
+from followup.language.fragments import Kind
 
 # -- perspective: the interviewer's words turn towards them; the candidate's stay theirs ---
 
@@ -126,6 +125,7 @@ def test_a_fragment_that_is_only_a_reporting_verb_is_kept() -> None:
 
 def test_reported_point_becomes_a_plain_clause_end_to_end() -> None:
     point = make_point("shared", "She said the team will double.", ("Dana Whitfield", "Dana"))
+    assert isinstance(point, Point)
     assert point.phrase == "the team will double"
     assert point.form is FragmentKind.CLAUSE
 
@@ -146,7 +146,7 @@ def test_reported_point_becomes_a_plain_clause_end_to_end() -> None:
     "API design",
 ])
 def test_topics_go_after_about(fragment: str) -> None:
-    assert classify(fragment) is FragmentKind.TOPIC
+    assert fragments.read(fragment).kind in (Kind.GERUND, Kind.QUESTION, Kind.NOUN_PHRASE)
 
 
 @pytest.mark.parametrize("fragment", [
@@ -161,7 +161,7 @@ def test_topics_go_after_about(fragment: str) -> None:
     "analysts design the dashboards",  # a plural subject: the base form is a verb
 ])
 def test_clauses_go_after_that(fragment: str) -> None:
-    assert classify(fragment) is FragmentKind.CLAUSE
+    assert fragments.read(fragment).kind is Kind.CLAUSE
 
 
 @pytest.mark.parametrize(("fragment", "expected"), [
@@ -256,18 +256,39 @@ def test_join_words() -> None:
 # -- qualifications in the first person ----------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("built the company-wide dbt project", QualificationKind.PAST_VERB),
-    ("ran the Kafka migration", QualificationKind.PAST_VERB),
-    ("migrated 40 services to Kubernetes", QualificationKind.PAST_VERB),
-    ("have 7 years of Python", QualificationKind.PRESENT_VERB),
-    ("leading a team of six", QualificationKind.GERUND),
-    ("my dbt experience", QualificationKind.NOUN_PHRASE),
-    ("5 years of Python", QualificationKind.NOUN_PHRASE),
-    ("I led the on-call redesign", QualificationKind.FIRST_PERSON),
+@pytest.mark.parametrize(("text", "said"), [
+    ("built the company-wide dbt project", "I built the company-wide dbt project"),
+    ("ran the Kafka migration", "I ran the Kafka migration"),
+    ("migrated 40 services to Kubernetes", "I migrated 40 services to Kubernetes"),
+    ("leading a team of six", "I have experience leading a team of six"),
+    ("5 years of Python", "I have five years of Python"),
+    ("I led the on-call redesign", "I led the on-call redesign"),
+    ("precepted 6 new grads", "I precepted six new graduates"),
+    ("PCCN certified, current BLS + ACLS", "I am PCCN certified (current BLS and ACLS)"),
+    ("State of Illinois teaching license, Biology 6-12",
+     "I hold a State of Illinois teaching license (Biology 6-12)"),
+    ("pass rate up from 61% to 78% in 2 yrs",
+     "One result I am proud of: the pass rate went up from 61% to 78% in two years"),
+    ("4 yrs on tele unit", "I have four years on a tele unit"),
+    ("3 yrs floor somm at Le Coucou", "I have three years as a floor sommelier at Le Coucou"),
+    ("ACA qualified 2024", "I have been ACA qualified since 2024"),
+    ("MSc statistics (Univ. of Helsinki)",
+     "I hold an MSc in statistics (Univ. of Helsinki)"),
+    ("volunteer at Citizens Advice Belfast 2 yrs",
+     "I have been a volunteer at Citizens Advice Belfast for two years"),
+    ("bilingual english/spanish", "I am bilingual in English and Spanish"),
+    ("ICAN associate, 4 yrs payroll", "I have four years in payroll"),
 ])
-def test_qualification_kind(text: str, kind: QualificationKind) -> None:
-    assert qualification_kind(text) is kind
+def test_qualifications_are_said_in_the_first_person_by_their_kind(text: str, said: str) -> None:
+    assert claims.claim(fragments.read(text)) == said
+
+
+@pytest.mark.parametrize("text", [
+    "top 5 zone Bogotá norte", "Western", "strong team player", "AutoCAD, Rhino, Lumion",
+    "should've used the other example",
+])
+def test_qualifications_that_cannot_be_placed_are_left_out(text: str) -> None:
+    assert claims.claim(fragments.read(text)) is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -277,7 +298,7 @@ def test_qualification_kind(text: str, kind: QualificationKind) -> None:
     ("cut costs by 35%", "cut costs by 35%"),
 ])
 def test_details_after_a_colon_or_dash_go_in_brackets(text: str, expected: str) -> None:
-    assert parenthesize(text) == expected
+    assert fragments.read(text).phrase() == expected
 
 
 # -- deterministic choice --------------------------------------------------------------------

@@ -212,7 +212,7 @@ def _noun_claim(fragment: Fragment, phrase: str) -> str | None:
     timed = finish(main)
     duration = _FOR_YEARS_RE.search(timed)
     if duration and fragments.needs_article(timed[:duration.start()]) and _ROLE_RE.search(
-            timed[:duration.start()]):
+            fragments.head_noun(timed[:duration.start()])):
         return f"I have been {fragments.with_article(finish(phrase))}"
     if main.lower().startswith("my ") and head in ABILITIES:
         return f"I bring {phrase}"

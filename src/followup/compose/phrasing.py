@@ -9,13 +9,11 @@ composer needs them as pieces of correct sentences addressed to the interviewer:
 - `to_second_person` turns the interviewer's words into "you" ("our team" → "your team",
   "she leads" → "you lead", "her team is" → "your team is"); the candidate's own "I", "my"
   and "me" stay as they are;
-- `classify` tells a topic ("moving …", "how analysts agree …", "on-call load") from a
-  clause with its own subject and verb ("the team will double"), since "about {topic}" and
-  "that {clause}" need different frames; `as_clause` adds the article a bare subject lacks;
-- `qualification_kind` tells how a qualification starts (a past verb, a present verb, a
-  gerund, a noun phrase), so it can be said in the first person;
-- `gerund`, `indefinite_article`, `capitalize_first`, `sentence` and `join_words` are the
-  small grammar helpers the templates use.
+- `as_clause` adds the article a clause's bare subject lacks ("team will double" → "the
+  team will double"), `as_topic` makes a topic of a verb phrase ("move X" → "moving X").
+
+What kind of fragment a note is (topic, clause, verb phrase, note to self …) is decided by
+`language/fragments.py`; how the candidate's own notes are said, by `claims.py`.
 
 Everything here is pure string work on short texts: deterministic and fast.
 """
@@ -32,12 +30,9 @@ from followup.compose.grammar import (
     CONTRACTED_SUBJECTS,
     DETERMINERS,
     FINITE,
-    IRREGULAR_PAST,
     IRREGULAR_THIRD_PERSON,
-    NOT_GERUNDS,
     REPORTING_VERBS,
     SUBJECT_PRONOUNS,
-    WH_WORDS,
     gerund,
     words,
 )
@@ -56,16 +51,6 @@ class FragmentKind(StrEnum):
 
     TOPIC = "topic"     # "moving batch jobs to streaming": goes after "about"
     CLAUSE = "clause"   # "the team will double": goes after "that"
-
-
-class QualificationKind(StrEnum):
-    """How a qualification starts, which decides how the candidate says it."""
-
-    FIRST_PERSON = "first-person"   # "I led …"
-    PAST_VERB = "past-verb"         # "built the dbt project"
-    PRESENT_VERB = "present-verb"   # "have five years of Python", "own the data platform"
-    GERUND = "gerund"               # "leading a team of six"
-    NOUN_PHRASE = "noun-phrase"     # "my dbt experience", "5 years of Python"
 
 
 def clean(fragment: str) -> str:
@@ -209,60 +194,6 @@ def _rejoin(original: str, tokens: Sequence[str], replaced: Sequence[str]) -> st
     return "".join(pieces)
 
 
-def _is_gerund(word: str) -> bool:
-    low = word.lower()
-    return low.endswith("ing") and len(low) > 4 and low not in NOT_GERUNDS
-
-
-def _is_finite_after_subject(word: str) -> bool:
-    low = word.lower()
-    if low in FINITE:
-        return True
-    if low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4):
-        return True
-    return low in COMMON_VERBS or (base_form(low) in COMMON_VERBS and low.endswith("s"))
-
-
-def _bare_verb(low: str) -> bool:
-    """A verb's base form that could as well be a noun ("design", "change", "plan")."""
-    return low in COMMON_VERBS and low not in FINITE and low not in IRREGULAR_PAST
-
-
-def _plural_subject(low: str) -> bool:
-    """Whether a word can be the subject of a verb in its base form ("analysts sit")."""
-    return low in _PLURAL_SUBJECTS or _looks_plural_noun(low)
-
-
-def classify(fragment: str) -> FragmentKind:
-    """Whether a fragment is a topic ("about …") or a clause with subject and verb ("that …")."""
-    tokens = [t for t in words(fragment) if t[0].isalnum()]
-    if not tokens:
-        return FragmentKind.TOPIC
-    first = tokens[0].lower()
-    if first in WH_WORDS or _is_gerund(first):
-        return FragmentKind.TOPIC
-    if (first in SUBJECT_PRONOUNS and first != "it") or first in CONTRACTED_SUBJECTS:
-        return FragmentKind.CLAUSE
-    if first == "it" and len(tokens) > 1 and _is_finite_after_subject(tokens[1]):
-        return FragmentKind.CLAUSE
-    start = 1
-    window = tokens[start:start + 5]
-    for index, token in enumerate(window):
-        low = token.lower()
-        if low in ("and", "or", "of", "for", "with", "to", "in", "on", "about", "how"):
-            if low not in ("and",) or index == 0:
-                return FragmentKind.TOPIC
-            continue
-        if _is_finite_after_subject(token):
-            previous = (tokens[start + index - 1] if start + index - 1 >= 0 else "").lower()
-            if previous in DETERMINERS:
-                return FragmentKind.TOPIC
-            if _bare_verb(low) and not _plural_subject(previous):
-                continue  # "module design", "schema change review": a noun, not a verb
-            return FragmentKind.CLAUSE
-    return FragmentKind.TOPIC
-
-
 def as_clause(fragment: str) -> str:
     """A clause with a determiner on a bare singular subject: "team will double" → "the team …".
 
@@ -291,37 +222,4 @@ def as_topic(fragment: str, *, verb_first: bool = True) -> str:
     tokens = words(text)
     if verb_first and tokens and tokens[0].lower() in COMMON_VERBS and len(tokens) > 1:
         return gerund(tokens[0]) + text[len(tokens[0]):]
-    return text
-
-
-def qualification_kind(text: str) -> QualificationKind:
-    """How a qualification begins, for saying it in the first person."""
-    tokens = words(text)
-    if not tokens:
-        return QualificationKind.NOUN_PHRASE
-    first = tokens[0]
-    low = first.lower()
-    if first == "I" or low in ("i've", "i’ve", "i'm", "i’m", "i'd", "i’d"):
-        return QualificationKind.FIRST_PERSON
-    if low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4 and low not in DETERMINERS
-                                 and not first[:1].isupper()):
-        return QualificationKind.PAST_VERB
-    if low in ("have", "own", "lead", "run", "know", "speak", "hold", "manage", "maintain",
-               "build", "write", "teach", "mentor") and len(tokens) > 1:
-        return QualificationKind.PRESENT_VERB
-    if _is_gerund(low):
-        return QualificationKind.GERUND
-    return QualificationKind.NOUN_PHRASE
-
-
-def parenthesize(text: str) -> str:
-    """"dbt project: 300 models, tests in CI" → "dbt project (300 models, tests in CI)".
-
-    A colon or dash that introduces details inside a qualification reads badly once a
-    clause follows it; brackets keep the details and let the sentence go on.
-    """
-    for mark in (": ", " — ", " – ", " - "):
-        head, sep, tail = text.partition(mark)
-        if sep and head and tail and mark not in tail and "(" not in tail:
-            return f"{head} ({tail})"
     return text

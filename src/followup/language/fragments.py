@@ -185,10 +185,17 @@ def _verb_after_subject(tokens: list[str], start: int) -> bool:
             #                 already done" or "local partners"
         if "VBD" in forms:
             # "curriculum built around river ecology": a participle after a noun, followed
-            # by a preposition, describes the noun; "team cut paging by half" is a clause.
-            if following in PREPOSITIONS or not following:
+            # by a preposition, describes the noun; "team cut paging by half" is a clause,
+            # and so is a short subject's "the team moved to Kafka".
+            short_subject = index <= 2 and (index == 1 or tokens[0].lower() in DETERMINERS)
+            if (following in PREPOSITIONS or not following) and not (
+                    short_subject and following and low.endswith("ed")
+                    and not lexicon.can_be_adjective(low)):
                 return False
             return not lexicon.can_be_adjective(low)
+        if "VBP" in forms and lexicon.is_plural_noun(previous) and not lexicon.can_be_noun(
+                low) and index == 1:
+            return True      # "analysts sit next to the team"
         if "VBP" in forms and lexicon.is_plural_noun(previous) and (
                 following in DETERMINERS or following[:1].isdigit()) and not (
                 lexicon.can_be_noun(low) and following in PREPOSITIONS):
