@@ -38,6 +38,7 @@ EXTRA_ZIPF = 5.0  # how common a word of the user's dictionary or the record cou
 COST_WEIGHT = 4.0
 MAX_COST = 2.2
 SWAP_COST = 0.45
+VOWEL_COST = 0.6
 SPLIT_COST = 0.9
 # A split is offered only when no common one-edit word exists.
 SPLIT_BEATEN_BY_ZIPF = 3.0
@@ -69,7 +70,7 @@ def substitution_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
     if a in VOWELS and b in VOWELS:
-        return 0.6
+        return VOWEL_COST
     if (a, b) in _SOUND_PAIRS:
         return 0.65
     if (a, b) in _NEAR_KEYS:
@@ -270,9 +271,9 @@ def _rank(low: str, extra: frozenset[str]) -> tuple[Suggestion, ...]:
     return tuple(scored)
 
 
-_PROPER = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december english".split())
+_PROPER_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december english"""
+_PROPER = frozenset(_PROPER_WORDS.split())
 
 
 def match_case(word: str, like: str) -> str:
@@ -296,7 +297,7 @@ def suggest(word: str, extra: Iterable[str] = (),
     for item in rank(word, mine, limit=8):
         parts = item.word.split()
         if item.word in mine or is_word is None or all(
-                is_word(p) or is_word(p.capitalize()) for p in parts):
+                is_word(p) or p in _PROPER for p in parts):
             return match_case(item.word, word)
     return None
 
@@ -312,4 +313,65 @@ def near_common_word(word: str, min_zipf: float = 3.0,
     for cand in sorted(close, key=lambda c: (-zipf(c), c)):
         if cand in mine or zipf(cand) >= min_zipf:
             return cand
+    return None
+
+
+JARGON_ZIPF = 2.0
+
+
+def plausible_word(word: str) -> bool:
+    """Whether a word a dictionary does not know is probably a real word anyway (trade or
+    field jargon: "intubated", "summative", "omnichannel"): wordfreq lists it as used, and no
+    much more common word is a likely slip away ("recieve" is listed too, but "receive" is
+    one cheap swap away and a hundred times more common)."""
+    low = word.lower()
+    z = zipf(low)
+    if z < JARGON_ZIPF:
+        return False
+    for item in rank(low, limit=12):
+        if " " in item.word:
+            continue
+        if (item.cost <= 0.5 and item.zipf >= z + 1.0) or (
+                item.cost <= 1.0 and item.zipf >= z + 1.5) or (
+                item.cost <= 1.6 and item.zipf >= z + 2.0):
+            return False
+    return True
+
+
+def compound_of_words(word: str, is_word: Callable[[str], bool]) -> bool:
+    """A hyphenated compound whose parts are all words or common prefixes ("super-user",
+    "day-one", "de-escalation", "co-taught")."""
+    parts = [p for p in word.lower().replace("’", "'").split("-")]
+    if len(parts) < 2 or not all(parts):
+        return False
+    return all(p in PREFIXES or is_word(p) or zipf(p) >= 3.0 for p in parts)
+
+
+_PREFIX_WORDS = """a anti bi co counter cross de e ex extra hyper inter intra macro mega meta
+micro mid mini multi non over para post pre pro re semi self sub super trans tri ultra un under
+up"""
+PREFIXES = frozenset(_PREFIX_WORDS.split())
+
+
+_TAGS = (("ed", ("VBD", "VBN"), "VERB"), ("ing", ("VBG",), "VERB"), ("s", ("VBZ",), "VERB"),
+         ("s", ("NNS",), "NOUN"), ("er", ("JJR",), "ADJ"), ("est", ("JJS",), "ADJ"))
+
+
+def inflection_of(word: str, is_word: Callable[[str], bool]) -> str | None:
+    """The known word `word` is a regular inflection of, if any: "precepted" → "precept"
+    (lemminflect's rules; the inflection must be the lemma's usual one, so "occured" and
+    "refered", which it lists as variants, are not accepted)."""
+    from lemminflect import getInflection, getLemma
+
+    low = word.lower()
+    for ending, tags, upos in _TAGS:
+        if not low.endswith(ending):
+            continue
+        for lemma in getLemma(low, upos=upos):
+            if lemma == low or not is_word(lemma):
+                continue
+            for tag in tags:
+                forms = getInflection(lemma, tag=tag)
+                if forms and forms[0] == low:
+                    return lemma
     return None

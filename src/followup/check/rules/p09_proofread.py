@@ -1,10 +1,9 @@
-"""P9 proofread: spelling and grammar (Harper, offline), and what generic checkers cannot know.
+"""P9 proofread: grammar (Harper, offline), and what generic checkers cannot know.
 
 Record-aware: the greeting addressed to the right panel member, no company or people left
 over from another interview's note (copy-paste), no template placeholders. Plus doubled
-words and all-caps shouting. Spelling goes through `check/proofread.py`; words of the
-record and of the user's own dictionary (`check.words`, `check --accept`) are never
-misspellings. The names themselves (near misses, hyphens, accents) live in `p09_names.py`.
+words and all-caps shouting. Spelling is `p09_spelling.py`; the names themselves (near
+misses, hyphens, accents) live in `p09_names.py`.
 """
 
 from __future__ import annotations
@@ -16,39 +15,12 @@ from followup.check import proofread
 from followup.check.context import CheckContext, addressed_in
 from followup.check.document import WORD_RE, Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
-from followup.check.rules.p09_names import is_sentence_start, name_parts, near_name
+from followup.check.rules.p09_spelling import in_name_lines
 from followup.check.words import fold, tokens
 from followup.model import Severity
 
 _GRAMMAR_SUGGESTION_KINDS = {"Style", "Readability", "Enhancement", "Formatting", "Regionalism",
                              "Redundancy", "Repetition"}
-
-
-def _in_name_lines(doc: Document, start: int) -> bool:
-    for span in (doc.salutation, doc.signature, doc.subject):
-        if span is not None and span.start <= start < span.end:
-            return True
-    return False
-
-
-def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    known = proofread.record_words(ctx.interview, (ctx.me_name,)) | proofread.personal_words(
-        cfg.words)
-    parts = name_parts(ctx)
-    text = doc.text
-    for lint in proofread.lint(text):
-        if lint.kind != "Spelling":
-            continue
-        word = text[lint.start:lint.end]
-        if proofread.is_known_term(word, known) or (parts and near_name(word, parts)):
-            continue
-        if word[:1].isupper() and (not is_sentence_start(text, lint.start)
-                                   or _in_name_lines(doc, lint.start)):
-            continue
-        if proofread.other_dialect_knows(word):
-            continue
-        yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
-                  suggestion=lint.suggestion)
 
 
 def _is_speculative_split(word: str, lint: proofread.HarperLint) -> bool:
@@ -61,7 +33,7 @@ def _recased_name(word: str, lint: proofread.HarperLint, doc: Document) -> bool:
     """Harper re-casing a name ("Sam" → "SAM", "Neo4j" → "Neo4J"): names are as written."""
     if lint.kind != "Capitalization" or not word[:1].isupper():
         return False
-    return _in_name_lines(doc, lint.start) or (word[1:].islower() and word.isalpha())
+    return in_name_lines(doc, lint.start) or (word[1:].islower() and word.isalpha())
 
 
 def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -194,14 +166,6 @@ def _shouting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
 _NOTE = "Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya"
 
 RULES = (
-    Logic(
-        id="p09.spelling", practice="P9", severity=Severity.WARNING,
-        message="Possible misspelling.",
-        why="A spelling mistake undermines the attention to detail you want to show.",
-        fail=("Thank you, I recieve your message with pleasure.",),
-        passes=("Thank you for explaining how Kubernetes, dbt and Terraform fit together.",),
-        fn=_spelling,
-    ),
     Logic(
         id="p09.grammar", practice="P9", severity=Severity.WARNING,
         message="Possible grammar problem.",

@@ -1,0 +1,122 @@
+"""P9 proofread, spelling: Harper finds unknown words; we decide which are mistakes and fix them.
+
+Harper (`check/proofread.py`) flags words its dictionary lacks. Many are right: terms of the
+record and of the user's own dictionary, names, jargon of every trade, hyphenated compounds,
+British spellings, regular inflections of known words ("precepted"). What is left is a
+misspelling, and its fix is ranked by `language/spelling.py` (edit distance weighted by what
+people get wrong, and by word frequency), with the user's dictionary and the record's words
+as candidates ("roastry" → "roastery").
+
+Names are not misspellings: a capitalised word that Harper does not know is taken as a name
+unless it is one plain edit from a term of the record, the user's dictionary, a technical
+term ("Snowflak" → "Snowflake") or a common word of six letters or more with the same first
+letter; only then is it a warning. The record's own names are checked in `p09_names.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from followup.check import proofread
+from followup.check.context import CheckContext
+from followup.check.document import Document
+from followup.check.kinds import Hit, Logic, Settings
+from followup.check.rules.p09_names import name_parts, near_name
+from followup.check.words import edit_distance, fold
+from followup.language import spelling
+from followup.model import Severity
+
+NAME_LIKE_MIN = 6  # a capitalised word nearer a common word than this is taken as a name
+
+
+def in_name_lines(doc: Document, start: int) -> bool:
+    """Whether a position lies in the greeting, the signature or the subject."""
+    for span in (doc.salutation, doc.signature, doc.subject):
+        if span is not None and span.start <= start < span.end:
+            return True
+    return False
+
+
+def _is_word(word: str) -> bool:
+    return proofread.is_dictionary_word(word) or proofread.is_dictionary_word(
+        word.capitalize())
+
+
+def accepted(word: str, known: frozenset[str]) -> bool:
+    """A word Harper does not know that is right all the same (see the module docstring)."""
+    low = word.lower()
+    if proofread.is_known_term(word, known) or proofread.other_dialect_knows(word):
+        return True
+    if "-" in word and spelling.compound_of_words(word, _is_word):
+        return True
+    return low.isalpha() and spelling.inflection_of(low, proofread.is_dictionary_word) is not None
+
+
+def near_term(word: str, terms: frozenset[str]) -> str | None:
+    """A term of the record or the user's dictionary one edit from `word`, if any."""
+    folded = fold(word)
+    if len(folded) < 5:
+        return None
+    for term in sorted(terms):
+        if abs(len(term) - len(folded)) <= 1 and term[:1] == folded[:1] and (
+                edit_distance(folded, term, 2) == 1):
+            return term
+    return None
+
+
+def capitalised_slip(word: str, terms: frozenset[str]) -> str | None:
+    """What a capitalised unknown word is a slip of, or None when it is probably a name."""
+    found = near_term(word, terms | proofread.TECH_WORDS)
+    if found is None and len(word) >= NAME_LIKE_MIN:
+        common = spelling.near_common_word(word, min_zipf=3.0)
+        if common and common[:1] == word[:1].lower() and proofread.is_dictionary_word(common):
+            found = common
+    return spelling.match_case(found, word) if found else None
+
+
+def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    mine = proofread.personal_words(cfg.words)
+    record = proofread.record_words(ctx.interview, (ctx.me_name,))
+    known = record | mine
+    parts = name_parts(ctx)
+    text = doc.text
+    for lint in proofread.lint(text):
+        if lint.kind != "Spelling":
+            continue
+        word = text[lint.start:lint.end]
+        if accepted(word, known) or (parts and near_name(word, parts)):
+            continue
+        fix: str | None
+        if word[:1].isupper() and not word.isupper():
+            if in_name_lines(doc, lint.start):
+                continue
+            fix = capitalised_slip(word, known)
+            if fix is None:
+                continue  # a name (at most a name check with a record, in p09_names)
+        else:
+            if spelling.plausible_word(word):
+                continue
+            fix = spelling.suggest(word, extra=mine | _candidates(record),
+                                   is_word=proofread.is_dictionary_word) or lint.suggestion
+        yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
+                  suggestion=fix)
+
+
+def _candidates(record: frozenset[str]) -> frozenset[str]:
+    """Record words worth offering as a fix: words, not initials or numbers."""
+    return frozenset(w for w in record if len(w) >= 4 and w.isalpha())
+
+
+RULES = (
+    Logic(
+        id="p09.spelling", practice="P9", severity=Severity.WARNING,
+        message="Possible misspelling.",
+        why="A spelling mistake undermines the attention to detail you want to show.",
+        fail=("Thank you, I recieve your message with pleasure.",
+              "Thank you. Our team moved the reports to Snowflak last year."),
+        passes=("Thank you for explaining how Kubernetes, dbt and Terraform fit together.",
+                "Thank you. I precepted six new graduate nurses as a super-user of the chart.",
+                "Thank you, Ngozi and Oluwaseun, for showing me the Thao Lab."),
+        fn=_spelling,
+    ),
+)

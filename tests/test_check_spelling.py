@@ -1,0 +1,86 @@
+"""Spelling: fixes ranked as a good speller would, names left alone, jargon and compounds known.
+
+Covers `language/spelling.py` (the ranker) and the `p09.spelling` rule that uses it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.check import check
+from followup.language import spelling
+from followup.model import Severity
+
+
+def _spelling(text: str, words: tuple[str, ...] = ()) -> list[tuple[str, str | None, Severity]]:
+    return [(f.text, f.suggestion, f.severity) for f in check(text, words=words).findings
+            if f.rule == "p09.spelling"]
+
+
+@pytest.mark.parametrize(("typed", "right"), [
+    ("recieve", "receive"),        # a swap is one cheap edit
+    ("relevent", "relevant"),      # a one-edit word, not a split ("rel event")
+    ("calender", "calendar"),
+    ("occured", "occurred"),       # a doubled letter dropped
+    ("untill", "until"),           # a doubled letter added
+    ("Definately", "Definitely"),  # in the typed word's case
+    ("wendesday", "Wednesday"),    # days keep their capital
+    ("acomodate", "accommodate"),  # two doubled letters dropped
+])
+def test_the_first_fix_is_the_word_meant(typed: str, right: str) -> None:
+    from followup.check import proofread
+
+    assert spelling.suggest(typed, is_word=proofread.is_dictionary_word) == right
+
+
+def test_a_split_is_not_preferred_over_a_common_one_edit_word() -> None:
+    ranked = [s.word for s in spelling.rank("positon")]
+    assert ranked[0] == "position"
+    assert "posit on" not in ranked
+
+
+def test_the_personal_dictionary_offers_candidates() -> None:
+    text = "Thank you for the tour of the roastry yesterday."
+    assert _spelling(text, ("roastery",)) == [("roastry", "roastery", Severity.WARNING)]
+    assert spelling.suggest("roastry", extra=("roastery",)) == "roastery"
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you. I precepted six new graduate nurses on a 32-bed telemetry unit.",
+    "Thank you. I was the super-user for our charting system from day one.",
+    "Thank you. Summative rubrics and co-taught lessons are close to my heart.",
+    "Thank you. I intubated patients and trained staff in de-escalation.",
+])
+def test_jargon_inflections_and_compounds_are_not_misspellings(text: str) -> None:
+    assert _spelling(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you. Ngozi and Oluwaseun showed me the ward. Chidinma joined us later.",
+    "Thank you for the time with you and Thao, and for the tour with Leilani Kahale.",
+    "Thank you. Tomasz said the Wisniewski account is the biggest one.",
+])
+def test_names_without_a_record_are_not_misspellings(text: str) -> None:
+    assert _spelling(text) == []
+
+
+def test_a_capitalised_slip_of_a_known_term_is_a_warning_with_its_fix() -> None:
+    found = _spelling("Thank you. We moved the reports to Snowflak last year.")
+    assert found == [("Snowflak", "Snowflake", Severity.WARNING)]
+
+
+def test_a_capitalised_slip_of_a_common_word_is_caught() -> None:
+    found = _spelling("Thank you. Yesterdya was a great day.")
+    assert [(t, s) for t, s, _ in found] == [("Yesterdya", "Yesterday")]
+
+
+def test_lowercase_misspellings_still_warn() -> None:
+    found = _spelling("Thank you for the intervew and the tour of the warehose.")
+    assert [(t, s) for t, s, _ in found] == [("intervew", "interview"),
+                                             ("warehose", "warehouse")]
+
+
+def test_ranker_costs() -> None:
+    assert spelling.edit_cost("recieve", "receive") < spelling.edit_cost("recxeve", "receive")
+    assert spelling.edit_cost("untill", "until") < spelling.edit_cost("untilk", "until")
+    assert spelling.skeleton("accommodate") == "acomodate"
