@@ -94,7 +94,7 @@ def measure(name: str, suggest: object, pairs: list[tuple[str, str, str]]) -> di
     by_kind: Counter[str] = Counter()
     kinds: Counter[str] = Counter(kind for _, _, kind in pairs)
     misses: list[str] = []
-    for typed, right, _ in pairs[:20]:
+    for typed, _right, _ in pairs[:20]:
         suggest(typed)  # type: ignore[operator]  (warm caches)
     start = time.perf_counter()
     for typed, right, kind in pairs:

@@ -84,3 +84,38 @@ def test_ranker_costs() -> None:
     assert spelling.edit_cost("recieve", "receive") < spelling.edit_cost("recxeve", "receive")
     assert spelling.edit_cost("untill", "until") < spelling.edit_cost("untilk", "until")
     assert spelling.skeleton("accommodate") == "acomodate"
+
+
+# --- Issue 11: false alarms and harmful fixes ------------------------------------------------
+
+def _p09(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.rule, f.text, f.suggestion) for f in check(text).findings
+            if f.rule in ("p09.grammar", "p09.spelling")]
+
+
+def test_day_one_is_no_brand() -> None:
+    assert _p09("Thank you. I could help the team from day one.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you. I can send the references as soon as possible.",
+    "Thank you. I would be glad to come in as soon as possible as well.",
+])
+def test_no_word_is_dropped_from_as_soon_as_possible(text: str) -> None:
+    assert not [f for f in _p09(text) if f[2] == ""]
+
+
+def test_an_expanded_initialism_keeps_the_sentence_case() -> None:
+    fixes = [s for _, t, s in _p09("Thank you. I can send the forms ASAP.") if t == "ASAP"]
+    assert fixes in ([], ["as soon as possible"])
+
+
+@pytest.mark.parametrize("number", ["(720) 555-0182", "720-555-0182", "+1 720 555-0182",
+                                    "020 7946-0958"])
+def test_phone_numbers_are_not_ranges(number: str) -> None:
+    assert _p09(f"Thank you. You can reach me at {number} any day.") == []
+
+
+def test_a_real_range_still_gets_its_dash() -> None:
+    found = _p09("Thank you. I worked there 2019-2021 as a nurse.")
+    assert [s for _, _, s in found] in ([], ["\u2013"])

@@ -15,6 +15,7 @@ from followup.check import proofread
 from followup.check.context import CheckContext, addressed_in
 from followup.check.document import WORD_RE, Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
+from followup.check.rules.p09_names import is_sentence_start
 from followup.check.rules.p09_spelling import in_name_lines
 from followup.check.words import fold, tokens
 from followup.model import Severity
@@ -45,11 +46,46 @@ def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         word = doc.text[lint.start:lint.end]
         if proofread.is_known_term(word, known) or _recased_name(word, lint, doc):
             continue
+        if _in_phone_number(doc.text, lint.start, lint.end):
+            continue  # "(720) 555-0182" is not a range of numbers
+        suggestion = _calm_suggestion(doc.text, lint)
+        if suggestion is _DROP:
+            continue
         severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
         if _is_speculative_split(doc.text[lint.start:lint.end], lint):
             severity = Severity.SUGGESTION  # "`dataloader` should probably be … `data loader`"
-        yield Hit(lint.start, lint.end, message=lint.message, suggestion=lint.suggestion,
+        yield Hit(lint.start, lint.end, message=lint.message, suggestion=suggestion,
                   severity=severity)
+
+
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .\-]?)?(?:\(\d{2,5}\)|\d{2,5})[ .\-]?\d{3,4}[ .\-]\d{3,5}")
+# Fixed phrases in which no word may be dropped ("as soon as possible" → "soon as possible").
+_IDIOM_RE = re.compile(r"\bas (?:soon|well|long|far|much|many|early|quickly|often) as\b",
+                       re.IGNORECASE)
+_DROP = "\0drop"
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside a phone number ("(720) 555-0182", "+44 20 7946-0958")."""
+    for match in _PHONE_RE.finditer(text, max(0, start - 20), min(len(text), end + 20)):
+        if match.start() <= start and end <= match.end():
+            return True
+    return False
+
+
+def _calm_suggestion(text: str, lint: proofread.HarperLint) -> str | None:
+    """Harper's fix, unless it would harm the text: a word dropped from a fixed phrase is no
+    fix (`_DROP`: the lint is left out); an expansion keeps the case of the sentence
+    ("ASAP" → "as soon as possible" in mid-sentence)."""
+    suggestion = lint.suggestion
+    if suggestion == "":
+        for match in _IDIOM_RE.finditer(text, max(0, lint.start - 20), lint.end + 20):
+            if match.start() <= lint.start < match.end():
+                return _DROP
+    if suggestion and suggestion[:1].isupper() and not text[lint.start:lint.end][:1].islower() \
+            and " " in suggestion and not is_sentence_start(text, lint.start):
+        return suggestion[:1].lower() + suggestion[1:]
+    return suggestion
 
 
 def _wrong_recipient(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
