@@ -61,7 +61,7 @@ def _keyboard() -> frozenset[tuple[str, str]]:
 
 
 _NEAR_KEYS = _keyboard()
-_SOUND_PAIRS = frozenset({(a, b) for a, b in _SOUNDS} | {(b, a) for a, b in _SOUNDS})
+_SOUND_PAIRS = frozenset({(p[0], p[1]) for p in _SOUNDS} | {(p[1], p[0]) for p in _SOUNDS})
 
 
 def substitution_cost(a: str, b: str) -> float:
@@ -117,7 +117,7 @@ def edit_cost(typed: str, right: str) -> float:
 
 def skeleton(word: str) -> str:
     """The word with doubled letters collapsed: "accommodate" → "acomodate"."""
-    out = []
+    out: list[str] = []
     for c in word:
         if not out or out[-1] != c:
             out.append(c)
@@ -373,5 +373,5 @@ def inflection_of(word: str, is_word: Callable[[str], bool]) -> str | None:
             for tag in tags:
                 forms = getInflection(lemma, tag=tag)
                 if forms and forms[0] == low:
-                    return lemma
+                    return str(lemma)
     return None
