@@ -53,6 +53,12 @@ DEMANDS = (
     r"to) start\b",
     r"\b(?:let me know|tell me|confirm|advise|inform me) when i (?:start|begin|join)\b",
     r"\bmy start(?:ing)? date\b",
+    # Announcing a start as if hired ("I can start on Monday", "I'll be ready to begin next
+    # week"); an answer to their question is reported back and left alone (_REPORTED_RE).
+    r"\bi(?: can| could| will|['’]ll| am| would| plan to| intend to)?(?: be)?(?: ready| able| "
+    r"available| free| happy)?(?: to)? (?:start|begin|join(?: the team| you)?)(?: work(?:ing)?)? "
+    rf"(?:on |this |next |by )?(?:tomorrow|immediately|right away|{_DAY}|(?:next |this )?week|"
+    r"(?:next |this )?month|in (?:a|one|two|three|four|\d+) weeks?)\b",
     r"\bwhen (?:can|could|should|will|may|might|do) i (?:expect|receive|get|see|sign) "
     r"(?:the|an|my|your) (?:offer|contract)\b",
     r"\bi (?:expect|demand|require|insist on) (?:an? )?(?:answer|response|reply|decision|offer|"
@@ -182,6 +188,9 @@ def _next_steps(found: str) -> str:
     return better[:1].upper() + better[1:] if found[:1].isupper() else better
 
 
+_ANNOUNCED_START_RE = re.compile(r"i\b", re.IGNORECASE)
+
+
 def _pushy(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     text = doc.text
     for match in _PRESSURE_RE.finditer(text, doc.body_start):
@@ -239,9 +248,10 @@ def _demand(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
                 "A deadline for their answer: the interviewer sets the pace, not you. "
                 "Drop the date and the push; say you look forward to the next steps."))
         elif _START_RE.search(doc.text, start, end):
+            announced = _ANNOUNCED_START_RE.match(doc.text, start) is not None
             yield Hit(start, end, message=(
                 "Presumes the job (a start date or an offer): ask about next steps instead."),
-                suggestion=_next_steps(doc.text[start:end]))
+                suggestion=None if announced else _next_steps(doc.text[start:end]))
         else:
             yield Hit(start, end)
 
@@ -309,7 +319,9 @@ RULES = (
                 "You asked when I could start: my notice period is four weeks.",
                 "The committee will decide by Friday, so I wanted to send this today.",
                 "When I start a migration, I write the rollback plan first.",
-                "I will send the code sample by Friday."),
+                "I will send the code sample by Friday.",
+                "You asked when I could start: I can start in four weeks.",
+                "I can start the write-up tonight and send it tomorrow."),
         fn=_demand,
     ),
     Logic(
