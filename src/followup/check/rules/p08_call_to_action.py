@@ -33,6 +33,25 @@ OFFERS = (
     r"\bif (?:it|that) would help\b",
     r"\bif (?:you|there) (?:need|is|are|have|would like|want)\b",
     r"\b(?:let['’]s|we could|i could) (?:talk|chat|meet|continue|discuss)\b",
+    # More ways to leave the door open: how to reach you, what you would gladly do next.
+    r"\b(?:you can|feel free to|please) (?:reach|contact|call|email|text) me\b",
+    r"\b(?:i can be|i['’]m|i am) (?:reached|reachable|contactable)\b",
+    r"\b(?:reach|contact|call|email|text) me (?:at|on|any ?time|whenever|if)\b",
+    r"\bmy (?:phone|cell|mobile|number|email)(?: number| address)? is\b",
+    r"\bshould you (?:need|have|want|wish|require)\b",
+    r"\b(?:anything|something) (?:else )?(?:i|that i) (?:can|could) (?:do|send|provide|share|"
+    r"clarify|help with|bring)\b",
+    r"\bi(?:['’]d| would)(?: also)? (?:be (?:happy|glad|delighted|pleased)|love|welcome (?:the|a|"
+    r"any) (?:chance|opportunity)) to\b",
+    r"\bi(?:['’]d| would)(?: also)? welcome (?:a|the|any|another|your) (?:chance|opportunity|"
+    r"conversation|call|chat|questions?)\b",
+    r"\b(?:happy|glad|delighted|pleased) to (?:come|send|share|provide|answer|chat|talk|help)\b",
+    r"\b(?:hope|hoping) to (?:hear|speak|talk|continue|meet|work)\b",
+    r"\blook(?:ing)? forward to (?:the|our|a|any|another|next|what|working)\b",
+    r"\b(?:i['’]m|i am|i['’]ll be|i will be) (?:here|around|reachable) (?:if|for|to|whenever)\b",
+    r"\bkeep in touch\b",
+    r"\b(?:questions|anything else|more information|references|samples?|a portfolio)"
+    r"[^.!?\n]{0,30}\b(?:just ask|let me know|i can send|happy to)\b",
 )
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
