@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from followup.check import CheckContext, check
 from followup.check.examples import DANA, NORTHWIND
-from followup.model import Medium
+from followup.model import Draft, Medium
 
 NOTE = ("Dear Dana,\n\nThank you for Tuesday. I ran a Kafka migration like the one you "
         "described. Please let me know if I can share more; I am keen on the role.\n\n"
@@ -41,3 +41,32 @@ def test_a_subject_on_a_card_says_card() -> None:
     (found,) = [f for f in check(text, CheckContext(medium=Medium.CARD)).findings
                 if f.rule == "p03.subject-not-email"]
     assert "LinkedIn" not in found.why and "card" in found.why
+
+
+def _draft(**kw: object) -> Draft:
+    from followup.model import Stage
+
+    base: dict[str, object] = dict(interview_id=1, interviewer_id=None, stage=Stage.THANK_YOU,
+                                   medium=Medium.EMAIL, subject="Thank you", body=NOTE)
+    base.update(kw)
+    return Draft(**base)  # type: ignore[arg-type]
+
+
+def test_timing_is_judged_at_the_send_moment_everywhere() -> None:
+    """`draft`, `send` and the web call check_draft/send_moment; `check FILE` passes --now.
+    A note sent 9 days late is late for all of them; an unsent one is judged at now."""
+    from datetime import timedelta
+
+    from followup.drafting import check_draft, send_moment
+    from followup.model import DraftStatus
+
+    late = NORTHWIND.ends_at + timedelta(days=9)
+    sent = _draft(status=DraftStatus.SENT, sent_at=late)
+    assert send_moment(sent, late + timedelta(days=30)) == late
+    assert send_moment(_draft(), late) == late
+    by_draft = check_draft(sent, NORTHWIND, DANA, None, now=late + timedelta(days=30))
+    by_check = check(NOTE, CheckContext(interview=NORTHWIND, interviewer=DANA, now=late))
+    assert by_draft.practices["P1"] == by_check.practices["P1"]
+    assert by_draft.practices["P1"].status.value == "warn"
+    late_msgs = [f.message for f in by_draft.findings if f.rule == "p01.late"]
+    assert late_msgs == [f.message for f in by_check.findings if f.rule == "p01.late"]
