@@ -18,6 +18,7 @@ from followup.check.kinds import Example, Hit, Logic, Needs, Settings
 from followup.check.rules.p09_names import is_sentence_start
 from followup.check.rules.p09_spelling import in_name_lines
 from followup.check.words import fold, tokens
+from followup.language import spelling
 from followup.model import Severity
 
 _GRAMMAR_SUGGESTION_KINDS = {"Style", "Readability", "Enhancement", "Formatting", "Regionalism",
@@ -53,6 +54,8 @@ def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
             continue
         severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
         if _is_speculative_split(doc.text[lint.start:lint.end], lint):
+            if spelling.zipf(word) >= spelling.MIN_ZIPF:
+                continue  # an attested word ("titrated"), not two run together
             severity = Severity.SUGGESTION  # "`dataloader` should probably be … `data loader`"
         yield Hit(lint.start, lint.end, message=lint.message, suggestion=suggestion,
                   severity=severity)

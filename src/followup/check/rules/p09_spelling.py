@@ -2,10 +2,11 @@
 
 Harper (`check/proofread.py`) flags words its dictionary lacks. Many are right: terms of the
 record and of the user's own dictionary, names, jargon of every trade, hyphenated compounds,
-British spellings, regular inflections of known words ("precepted"). What is left is a
-misspelling, and its fix is ranked by `language/spelling.py` (edit distance weighted by what
-people get wrong, and by word frequency), with the user's dictionary and the record's words
-as candidates ("roastry" → "roastery").
+British spellings, regular inflections of known words ("precepted"), and words no real word
+is near (a term: "vasopressors"). What is left is a misspelling, and its fix is ranked by
+`language/spelling.py` (edit distance weighted by what people get wrong, and by word
+frequency), with the user's dictionary and the record's words as candidates ("roastry" →
+"roastery").
 
 Names are not misspellings: a capitalised word that Harper does not know is taken as a name
 unless it is one plain edit from a term of the record, the user's dictionary, a technical
@@ -97,7 +98,9 @@ def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
             if spelling.plausible_word(word):
                 continue
             fix = spelling.suggest(word, extra=mine | _candidates(record),
-                                   is_word=proofread.is_dictionary_word) or lint.suggestion
+                                   is_word=proofread.is_dictionary_word)
+            if fix is None:
+                continue  # no real word is near: a term of the trade ("vasopressors")
         yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
                   suggestion=fix)
 
