@@ -44,6 +44,9 @@ CLOSING_RE = re.compile(rf"(?:{CLOSING_CORE})[ \t]*[,.!]?[ \t]*", re.IGNORECASE)
 _INLINE_CLOSING_RE = re.compile(
     rf"(?P<close>(?i:{CLOSING_CORE}))[ \t]*[,—–-][ \t]*"
     r"(?P<name>[A-Z][^\W\d_]*\.?(?:[ \t]+[A-Z][^\W\d_'’\-]*\.?){0,3})[ \t]*")
+_TRAILING_CLOSING_RE = re.compile(
+    rf"(?<=[.!?])[ \t]+(?P<close>(?i:{CLOSING_CORE}))[ \t]*[,—–-][ \t]*"
+    r"(?P<name>[A-Z][^\W\d_]*\.?(?:[ \t]+[A-Z][^\W\d_'’\-]*\.?){0,3})[ \t]*$")
 # Lines a letter may carry above the greeting: date lines, "Re:" lines, address blocks.
 _MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE_LINE_RE = re.compile(
@@ -215,6 +218,11 @@ class Document:
             inline = _INLINE_CLOSING_RE.fullmatch(line.text)
             if inline is not None:
                 return Span(line.start, line.start + inline.end("close"))
+        if lines:
+            last = lines[-1]  # "… Happy to share more. Best, Sid" (a one-paragraph message)
+            tail = _TRAILING_CLOSING_RE.search(last.text)
+            if tail is not None and (sal is None or last.start + tail.start() >= sal.end):
+                return Span(last.start + tail.start("close"), last.start + tail.end("close"))
         return None
 
     @cached_property

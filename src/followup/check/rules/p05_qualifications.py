@@ -35,7 +35,7 @@ _ACHIEVEMENT = (
 _CLAIM_RE = re.compile(
     rf"\b(?:{_ACHIEVEMENT}|my work|at my (?:last|current|previous) (?:job|role|company|team)|"
     r"in my (?:current|previous|last) role|fits? (?:the|this|your)|align|"
-    r"match(?:es)? (?:the|what))\b",
+    r"match(?:es)? (?:the|what))\b(?!-)",  # "build-out" is no claim word
     re.IGNORECASE,
 )
 _ITEM_CLAIM_RE = re.compile(rf"\b(?:{_ACHIEVEMENT})\b", re.IGNORECASE)
@@ -112,7 +112,9 @@ _CREDENTIAL_RE = re.compile(
     r"I (?:also )?(?:hold|have|earned|completed|passed|speak)\s+(?:a |an |my |the |two |three )?"
     r"[^.!?]{0,40}?\b(?:licen[cs]e|certificat\w*|degree|diploma|credential|endorsement|"
     r"qualification|apprenticeship|journeyman|card|ticket|Spanish|French|German|Mandarin|"
-    r"Arabic|Portuguese|languages?|BLS|ACLS|PALS|CPR|CDL|CPA|PMP|RN|LPN|CNA|OSHA|ServSafe))",
+    r"Arabic|Portuguese|languages?|BLS|ACLS|PALS|CPR|CDL|CPA|PMP|RN|LPN|CNA|OSHA|ServSafe)|"
+    r"I(?:['’]ve| have)(?: spent| had)? (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a few|several|many) (?:years?|months|seasons|summers))",
 )
 # The candidate as the object of what their work did: "that job taught me to triage".
 _ME_OBJECT_RE = re.compile(

@@ -31,6 +31,17 @@ def _is_speculative_split(word: str, lint: proofread.HarperLint) -> bool:
             and lint.suggestion.replace(" ", "") == word)
 
 
+def _closed_compound(word: str) -> bool:
+    """A word Harper would split that is fine as one: attested in wordfreq (also in the
+    singular), or a long compound of two real words ("chairside", "jobsites")."""
+    low = word.lower()
+    if max(spelling.zipf(low), spelling.zipf(low.removesuffix("s"))) >= spelling.MIN_ZIPF:
+        return True
+    return len(low) >= 8 and any(
+        min(spelling.zipf(low[:i]), spelling.zipf(low[i:].removesuffix("s"))) >= 3.0
+        for i in range(3, len(low) - 2))
+
+
 def _recased_name(word: str, lint: proofread.HarperLint, doc: Document) -> bool:
     """Harper re-casing a name ("Sam" → "SAM", "Neo4j" → "Neo4J"): names are as written."""
     if lint.kind != "Capitalization" or not word[:1].isupper():
@@ -54,8 +65,8 @@ def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
             continue
         severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
         if _is_speculative_split(doc.text[lint.start:lint.end], lint):
-            if spelling.zipf(word) >= spelling.MIN_ZIPF:
-                continue  # an attested word ("titrated"), not two run together
+            if _closed_compound(word):
+                continue  # an attested word ("titrated") or a closed compound ("chairside")
             severity = Severity.SUGGESTION  # "`dataloader` should probably be … `data loader`"
         yield Hit(lint.start, lint.end, message=lint.message, suggestion=suggestion,
                   severity=severity)
