@@ -20,7 +20,7 @@ Where candidates come from (fast: a note's few unknown words cost a millisecond 
 words one edit away (every delete, swap, replace and insert looked up in a set); words
 whose one-letter deletions meet the word's deletions up to two (a deletes index, built per
 first letter on first use), and words with the same "skeleton" (doubled letters collapsed:
-"acomodate" ~ "accommodate"). wordfreq is loaded on first use (about 0.3 s), never at import.
+"acomodate" ~ "accommodate"). wordfreq is loaded on first use (about 0.15 s), never at import.
 """
 
 from __future__ import annotations
@@ -143,50 +143,94 @@ def _deletes(word: str, depth: int) -> set[str]:
     return found
 
 
-class Lexicon:
-    """wordfreq's English words with their zipf frequency, and the lookup indexes."""
+def _wordfreq_english() -> dict[str, float]:
+    """wordfreq's English frequencies. Read straight from its data file (a gzipped msgpack
+    "cBpack": after a header, one list of words per centibel of frequency), which spares
+    importing wordfreq itself (about 0.3 s of regular expressions and language tables);
+    through wordfreq's API when the file is not in that shape."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
 
-    def __init__(self, zipf: dict[str, float]) -> None:
+    try:
+        import msgpack
+
+        spec = importlib.util.find_spec("wordfreq")
+        assert spec is not None and spec.origin is not None
+        with gzip.open(Path(spec.origin).parent / "data" / "large_en.msgpack.gz", "rb") as f:
+            data = msgpack.load(f, raw=False)
+        header, buckets = data[0], data[1:]
+        if header != {"format": "cB", "version": 1}:
+            raise ValueError(header)
+        return {word: 10 ** (-cb / 100) for cb, bucket in enumerate(buckets) for word in bucket}
+    except Exception:  # any surprise: ask wordfreq the documented way
+        import wordfreq
+
+        return dict(wordfreq.get_frequency_dict("en"))
+
+
+class ZipfTable:
+    """wordfreq's frequencies read as zipf values, for listed English words only (letters
+    and apostrophes, ASCII, at least MIN_ZIPF). Wraps wordfreq's own dictionary, so nothing
+    is copied at load time."""
+
+    def __init__(self, freqs: dict[str, float]) -> None:
+        self.freqs = freqs
+        self.floor = 10 ** (MIN_ZIPF - 9.0)
+
+    def get(self, word: str, default: float = 0.0) -> float:
+        freq = self.freqs.get(word, 0.0)
+        if freq < self.floor or not word.isascii() or not word.replace("'", "").isalpha():
+            return default
+        return math.log10(freq) + 9.0
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word, -1.0) >= 0.0
+
+    def words(self, first: str) -> list[str]:
+        """The listed words starting with `first` (no apostrophes)."""
+        return [w for w, f in self.freqs.items()
+                if w[:1] == first and f >= self.floor and w.isalpha() and w.isascii()]
+
+
+class Lexicon:
+    """wordfreq's English words with their zipf frequency, and the lookup indexes (built
+    per first letter, on first use: a few tens of milliseconds each)."""
+
+    def __init__(self, zipf: ZipfTable) -> None:
         self.zipf = zipf
         self._deletes: dict[str, dict[str, list[str]]] = {}
-        self._skeletons: dict[str, list[str]] | None = None
+        self._skeletons: dict[str, dict[str, list[str]]] = {}
         self._lock = threading.Lock()
 
     @classmethod
     def from_wordfreq(cls) -> Lexicon:
-        import wordfreq
+        return cls(ZipfTable(_wordfreq_english()))
 
-        freqs = wordfreq.get_frequency_dict("en")
-        zipf = {}
-        for word, freq in freqs.items():
-            if freq <= 0:
-                continue
-            z = math.log10(freq) + 9.0
-            if z >= MIN_ZIPF and word.replace("'", "").isalpha() and word.isascii():
-                zipf[word] = z
-        return cls(zipf)
+    def _build(self, first: str) -> None:
+        with self._lock:
+            if first in self._deletes:
+                return
+            deletes: dict[str, list[str]] = {}
+            skeletons: dict[str, list[str]] = {}
+            for word in self.zipf.words(first):
+                skeletons.setdefault(skeleton(word), []).append(word)
+                for i in range(len(word)):
+                    deletes.setdefault(word[:i] + word[i + 1:], []).append(word)
+            self._skeletons[first] = skeletons
+            self._deletes[first] = deletes
 
     def deletes_index(self, first: str) -> dict[str, list[str]]:
         """One-letter deletions → words, for the words starting with `first`."""
-        index = self._deletes.get(first)
-        if index is None:
-            with self._lock:
-                index = {}
-                for word in self.zipf:
-                    if word[:1] == first and "'" not in word:
-                        for i in range(len(word)):
-                            index.setdefault(word[:i] + word[i + 1:], []).append(word)
-                self._deletes[first] = index
-        return index
+        if first not in self._deletes:
+            self._build(first)
+        return self._deletes[first]
 
-    def skeletons(self) -> dict[str, list[str]]:
-        if self._skeletons is None:
-            with self._lock:
-                found: dict[str, list[str]] = {}
-                for word in self.zipf:
-                    found.setdefault(skeleton(word), []).append(word)
-                self._skeletons = found
-        return self._skeletons
+    def skeletons(self, first: str) -> dict[str, list[str]]:
+        """Skeletons (doubled letters collapsed) → words, for words starting with `first`."""
+        if first not in self._skeletons:
+            self._build(first)
+        return self._skeletons[first]
 
     def candidates(self, word: str) -> set[str]:
         """Words within about two edits of `word` (see the module docstring)."""
@@ -198,7 +242,7 @@ class Lexicon:
                 found.update(index.get(d, ()))
                 if d in zipf:
                     found.add(d)
-        found.update(self.skeletons().get(skeleton(word), ()))
+            found.update(self.skeletons(word[0]).get(skeleton(word), ()))
         found.discard(word)
         return found
 
@@ -232,7 +276,7 @@ class Suggestion:
     zipf: float
 
 
-def _splits(word: str, zipfs: dict[str, float]) -> list[tuple[str, float]]:
+def _splits(word: str, zipfs: ZipfTable) -> list[tuple[str, float]]:
     out = []
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
@@ -309,7 +353,7 @@ def near_common_word(word: str, min_zipf: float = 3.0,
     low = word.lower()
     mine = {w.lower() for w in extra}
     table = lexicon().zipf
-    close = {c for c in edits1(low) if c != low and (c in table or c in mine)}
+    close = {c for c in edits1(low) if c != low and (c in mine or c in table)}
     for cand in sorted(close, key=lambda c: (-zipf(c), c)):
         if cand in mine or zipf(cand) >= min_zipf:
             return cand

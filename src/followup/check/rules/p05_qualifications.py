@@ -128,16 +128,43 @@ _NUMBER_RE = re.compile(r"\d|%|\b(?:two|three|four|five|six|seven|eight|nine|ten
                         r"dozen|hundred|thousand|half|double|doubled|tripled)\b", re.IGNORECASE)
 
 
+_NOT_PAST = frozenset({"am", "is", "are", "have", "has", "do", "does", "would", "will", "can",
+                       "could", "should", "shall", "may", "might", "must", "look", "think",
+                       "hope", "want", "believe", "know", "really", "also", "still", "remain"})
+
+
+def _regular_stems(word: str) -> set[str]:
+    """What a regular past form could come from: "loved" → love, "planned" → plan,
+    "carried" → carry (a cheap look before asking the lexicon)."""
+    if not word.endswith("ed") or len(word) < 5:
+        return set()
+    stem = word[:-2]
+    out = {stem, word[:-1]}
+    if stem.endswith("i"):
+        out.add(stem[:-1] + "y")
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.add(stem[:-1])
+    return out
+
+
 @lru_cache(maxsize=4096)
 def past_tense_lemma(word: str) -> str | None:
-    """The lemma of a verb in the past tense ("precepted" → "precept"), by lemminflect."""
-    from lemminflect import getAllLemmas, getInflection, getLemma
-
+    """The lemma of a verb in the past tense ("precepted" → "precept", "taught" → "teach"),
+    by lemminflect's lemmatizer: a verb form that is not its lemma and not an -s or -ing form
+    is a past form. Social verbs ("enjoyed", "appreciated") are answered without loading it."""
     low = word.lower()
+    if low in _NOT_PAST or low.endswith(("ing", "'s", "’s")):
+        return None
+    stems = _regular_stems(low)
+    social = stems & _SOCIAL_VERBS
+    if social:
+        return sorted(social)[0]
+    from lemminflect import getAllLemmas, getLemma
+
     lemmas = getAllLemmas(low).get("VERB") or (
         getLemma(low, upos="VERB") if low.endswith("ed") else ())
     for lemma in lemmas:
-        if low in getInflection(lemma, tag="VBD") or low in getInflection(lemma, tag="VBN"):
+        if lemma != low and not (low.endswith("s") and not low.endswith("ss")):
             return str(lemma)
     return None
 

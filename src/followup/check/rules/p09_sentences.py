@@ -42,14 +42,12 @@ def is_finite_verb(word: str) -> bool:
     low = word.lower()
     if low in _AUX:
         return True
-    from lemminflect import getAllLemmas, getInflection
+    if low.endswith("ing"):
+        return False
+    from lemminflect import getAllLemmas
 
-    lemmas = getAllLemmas(low).get("VERB", ())
-    for lemma in lemmas:
-        for tag in ("VBD", "VBZ"):
-            if low in getInflection(lemma, tag=tag):
-                return True
-    return False
+    # A verb form other than its lemma that is no -ing form: past ("taught") or -s ("helps").
+    return any(lemma != low for lemma in getAllLemmas(low).get("VERB", ()))
 
 
 def _is_clause(left: str) -> bool:
