@@ -89,6 +89,28 @@ def ranker_engine() -> object:
     return suggest
 
 
+def checker_recall(pairs: list[tuple[str, str, str]], correct: list[str]) -> str:
+    """What the checker itself does with each word in a sentence: flagged (p09.spelling or
+    p09.grammar on the word), and its first fix right; correct words flagged."""
+    from followup.check import check
+
+    def found(word: str) -> list[str | None]:
+        text = f"Thank you for Tuesday. I think the {word} was fine."
+        start = text.index(word)
+        return [f.suggestion for f in check(text).findings
+                if f.rule in ("p09.spelling", "p09.grammar") and f.start <= start < f.end]
+
+    caught = right = 0
+    for typed, want, _ in pairs:
+        fixes = found(typed)
+        caught += bool(fixes)
+        right += bool(fixes) and fixes[0] == want
+    alarms = sum(1 for word in correct if found(word))
+    n = len(pairs)
+    return (f"checker in a sentence: recall {caught / n:.1%}, first fix right {right / n:.1%}, "
+            f"correct words flagged {alarms}/{len(correct)}")
+
+
 def measure(name: str, suggest: object, pairs: list[tuple[str, str, str]]) -> dict[str, object]:
     first = top3 = 0
     by_kind: Counter[str] = Counter()
@@ -122,7 +144,10 @@ def main(argv: list[str]) -> None:
           f"{len(correct)} correct words")
     print(f"recall (Harper detection): {caught / len(pairs):.1%}; "
           f"correct words flagged: {alarms}/{len(correct)}")
+    print(checker_recall(pairs, correct))
     results = [measure("Harper", harper_suggest, pairs)]
+    if "--checker-only" in argv:
+        return
     try:
         results.append(measure("SymSpell (symspellpy, its 82k dictionary)", symspell_engine(),
                                pairs))

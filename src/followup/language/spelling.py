@@ -124,6 +124,22 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
+_SOUND_FOLDS = (("ph", "f"), ("ck", "k"), ("c(?=[eiy])", "s"), ("c", "k"), ("q", "k"),
+                ("z", "s"), ("x", "ks"), ("(?<=.)[aeiouyhw]", ""))
+
+
+def sound_key(word: str) -> str:
+    """How a word sounds, roughly: its first letter, then its consonants with sound-alikes
+    folded (c/k/q, c/s before e, i, y, s/z, ph/f) and doubles collapsed: "exersize" and
+    "exercise" share "eksrss"→"eksrs", "analisys" and "analysis" share "anls"."""
+    import re
+
+    out = word.lower()
+    for pattern, repl in _SOUND_FOLDS:
+        out = re.sub(pattern, repl, out)
+    return "~" + skeleton(out)  # "~": never equal to a plain skeleton
+
+
 def edits1(word: str) -> set[str]:
     """Every string one delete, swap, replace or insert away (lower-case letters)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -215,6 +231,9 @@ class Lexicon:
             skeletons: dict[str, list[str]] = {}
             for word in self.zipf.words(first):
                 skeletons.setdefault(skeleton(word), []).append(word)
+                sound = sound_key(word)
+                if sound != skeleton(word):
+                    skeletons.setdefault(sound, []).append(word)
                 for i in range(len(word)):
                     deletes.setdefault(word[:i] + word[i + 1:], []).append(word)
             self._skeletons[first] = skeletons
@@ -242,7 +261,9 @@ class Lexicon:
                 found.update(index.get(d, ()))
                 if d in zipf:
                     found.add(d)
-            found.update(self.skeletons(word[0]).get(skeleton(word), ()))
+            keys = self.skeletons(word[0])
+            found.update(keys.get(skeleton(word), ()))
+            found.update(keys.get(sound_key(word), ()))
         found.discard(word)
         return found
 
@@ -361,25 +382,31 @@ def near_common_word(word: str, min_zipf: float = 3.0,
 
 
 JARGON_ZIPF = 2.0
+UNLISTED_ZIPF = 1.0  # a word wordfreq does not list is rarer than this
 
 
-def plausible_word(word: str) -> bool:
-    """Whether a word a dictionary does not know is probably a real word anyway (trade or
-    field jargon: "intubated", "summative", "omnichannel"): wordfreq lists it as used, and no
-    much more common word is a likely slip away ("recieve" is listed too, but "receive" is
-    one cheap swap away and a hundred times more common)."""
+def likely_slip(word: str, is_word: Callable[[str], bool] | None = None) -> str | None:
+    """The word `word` is most likely a slip of, if a much more common word is cheaply close
+    ("recieve" → "receive": one swap, a hundred times more common; "superviser" →
+    "supervisor"); None for a word nothing common is near ("intubated", "precepted")."""
     low = word.lower()
-    z = zipf(low)
-    if z < JARGON_ZIPF:
-        return False
-    for item in rank(low, limit=12):
-        if " " in item.word:
+    z = max(zipf(low), UNLISTED_ZIPF)
+    for item in rank(low, limit=30):
+        if " " in item.word or (is_word is not None and not is_word(item.word)):
             continue
         if (item.cost <= 0.5 and item.zipf >= z + 1.0) or (
                 item.cost <= 1.0 and item.zipf >= z + 1.5) or (
                 item.cost <= 1.6 and item.zipf >= z + 2.0):
-            return False
-    return True
+            return item.word
+    return None
+
+
+def plausible_word(word: str) -> bool:
+    """Whether a word a dictionary does not know is probably a real word anyway (trade or
+    field jargon: "intubated", "summative", "omnichannel"): wordfreq lists it as used, and
+    it is no likely slip of a much more common word (`likely_slip`; "recieve" is listed
+    too)."""
+    return zipf(word.lower()) >= JARGON_ZIPF and likely_slip(word) is None
 
 
 def compound_of_words(word: str, is_word: Callable[[str], bool]) -> bool:

@@ -16,7 +16,7 @@ from followup.check.context import CheckContext, addressed_in
 from followup.check.document import WORD_RE, Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
 from followup.check.rules.p09_names import is_sentence_start
-from followup.check.rules.p09_spelling import in_name_lines
+from followup.check.rules.p09_spelling import in_name_lines, slip_fix
 from followup.check.words import fold, tokens
 from followup.language import spelling
 from followup.model import Severity
@@ -65,6 +65,8 @@ def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
             continue
         severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
         if _is_speculative_split(doc.text[lint.start:lint.end], lint):
+            if not word[:1].isupper() and slip_fix(word, known, run_together=True):
+                continue  # a misspelling ("adress"): p09.spelling reports it with its fix
             if _closed_compound(word):
                 continue  # an attested word ("titrated") or a closed compound ("chairside")
             severity = Severity.SUGGESTION  # "`dataloader` should probably be … `data loader`"

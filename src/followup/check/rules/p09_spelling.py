@@ -43,14 +43,40 @@ def _is_word(word: str) -> bool:
         word.capitalize())
 
 
+def _vetted(word: str) -> bool:
+    """A fix worth offering is a real word, in American or British spelling."""
+    return proofread.is_dictionary_word(word) or proofread.other_dialect_knows(word)
+
+
 def accepted(word: str, known: frozenset[str]) -> bool:
-    """A word Harper does not know that is right all the same (see the module docstring)."""
+    """A word Harper does not know that is right all the same (see the module docstring);
+    `slip_fix` first rules out likely slips of a much more common word."""
     low = word.lower()
     if proofread.is_known_term(word, known) or proofread.other_dialect_knows(word):
         return True
     if "-" in word and spelling.compound_of_words(word, _is_word):
         return True
+    if spelling.zipf(low) >= spelling.JARGON_ZIPF:
+        return True  # listed as used and no slip: a term ("intubated", "omnichannel")
     return low.isalpha() and spelling.inflection_of(low, proofread.is_dictionary_word) is not None
+
+
+def slip_fix(word: str, known: frozenset[str], extra: frozenset[str] = frozenset(),
+             run_together: bool = False) -> str | None:
+    """The fix for a lower-case word Harper does not know, or None when the word is right:
+    a likely slip of a much more common word is always a misspelling ("thier", "supprise");
+    otherwise known terms, British spellings, compounds, attested jargon and regular
+    inflections of known words are right, and so is a word no real word is near."""
+    if proofread.is_known_term(word, known):
+        return None
+    slip = spelling.likely_slip(word, is_word=_vetted)
+    if slip is None and (run_together or accepted(word, known)):
+        return None  # (Harper's guess that a word is two run together needs a slip too)
+    if slip is not None and spelling.edit_cost(word.lower(), slip) > 0.5 and (
+            spelling.inflection_of(word.lower(), proofread.is_dictionary_word)):
+        return None  # "precepted": a regular form of "precept", not a slip of "precepts"
+    fix = spelling.suggest(word, extra=extra, is_word=_vetted)
+    return fix or (spelling.match_case(slip, word) if slip else None)
 
 
 def near_term(word: str, terms: frozenset[str]) -> str | None:
@@ -82,27 +108,31 @@ def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     parts = name_parts(ctx)
     text = doc.text
     for lint in proofread.lint(text):
-        if lint.kind != "Spelling":
-            continue
         word = text[lint.start:lint.end]
-        if accepted(word, known) or (parts and near_name(word, parts)):
+        if lint.kind != "Spelling" and not (lint.kind == "Typo" and is_run_together(word, lint)):
+            continue
+        if parts and near_name(word, parts):
             continue
         fix: str | None
         if word[:1].isupper() and not word.isupper():
-            if in_name_lines(doc, lint.start):
+            if in_name_lines(doc, lint.start) or accepted(word, known):
                 continue
             fix = capitalised_slip(word, known)
             if fix is None:
                 continue  # a name (at most a name check with a record, in p09_names)
         else:
-            if spelling.plausible_word(word):
-                continue
-            fix = spelling.suggest(word, extra=mine | _candidates(record),
-                                   is_word=proofread.is_dictionary_word)
+            fix = slip_fix(word, known, mine | _candidates(record),
+                           run_together=lint.kind == "Typo")
             if fix is None:
-                continue  # no real word is near: a term of the trade ("vasopressors")
+                continue  # right after all, or no real word is near ("vasopressors")
         yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
                   suggestion=fix)
+
+
+def is_run_together(word: str, lint: proofread.HarperLint) -> bool:
+    """Harper's unsure "one word should probably be two" advice ("adress" → "a dress")."""
+    return (" " not in word and lint.suggestion is not None
+            and lint.suggestion.replace(" ", "") == word)
 
 
 def _candidates(record: frozenset[str]) -> frozenset[str]:
