@@ -119,3 +119,26 @@ def test_phone_numbers_are_not_ranges(number: str) -> None:
 def test_a_real_range_still_gets_its_dash() -> None:
     found = _p09("Thank you. I worked there 2019-2021 as a nurse.")
     assert [s for _, _, s in found] in ([], ["\u2013"])
+
+
+@pytest.mark.parametrize(("typed", "right"), [
+    ("thier", "their"),          # OOV lemmatizing once passed it as a form of "thy"
+    ("superviser", "supervisor"),
+    ("untill", "until"),         # Harper's "Typo" lint offered "distill"
+    ("adress", "address"),       # Harper's split guess "a dress"
+    ("afternon", "afternoon"),
+    ("lookforward", "look forward"),
+    ("exersize", "exercise"),    # two sound-alike letters
+])
+def test_slips_are_caught_in_a_sentence_with_the_right_fix(typed: str, right: str) -> None:
+    text = f"Thank you for Tuesday. I think the {typed} was fine."
+    fixes = [f.suggestion for f in check(text).findings
+             if f.rule in ("p09.spelling", "p09.grammar") and f.text == typed]
+    assert fixes == [right]
+
+
+@pytest.mark.parametrize("word", ["jobsite", "chairside", "titrated", "vasopressors"])
+def test_closed_compounds_and_terms_are_left_alone(word: str) -> None:
+    text = f"Thank you for Tuesday. I think the {word} was fine."
+    assert not [f for f in check(text).findings
+                if f.rule in ("p09.spelling", "p09.grammar") and f.text == word]

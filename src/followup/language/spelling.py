@@ -425,7 +425,23 @@ PREFIXES = frozenset(_PREFIX_WORDS.split())
 
 
 _TAGS = (("ed", ("VBD", "VBN"), "VERB"), ("ing", ("VBG",), "VERB"), ("s", ("VBZ",), "VERB"),
-         ("s", ("NNS",), "NOUN"), ("er", ("JJR",), "ADJ"), ("est", ("JJS",), "ADJ"))
+         ("s", ("NNS",), "NOUN"))
+
+
+def _regular(lemma: str, ending: str) -> set[str]:
+    """The regular forms of `lemma` with an ending: "precept" + "ed" → {"precepted"}."""
+    base = {lemma + ending}
+    if ending in ("ed", "ing") and lemma.endswith("e"):
+        base.add(lemma[:-1] + ending)
+    if ending == "ed" and lemma.endswith("y"):
+        base.add(lemma[:-1] + "ied")
+    if ending == "s":
+        base.add(lemma + "es")
+        if lemma.endswith("y"):
+            base.add(lemma[:-1] + "ies")
+    if ending in ("ed", "ing"):
+        base.add(lemma + lemma[-1] + ending)
+    return base
 
 
 def inflection_of(word: str, is_word: Callable[[str], bool]) -> str | None:
@@ -439,7 +455,9 @@ def inflection_of(word: str, is_word: Callable[[str], bool]) -> str | None:
         if not low.endswith(ending):
             continue
         for lemma in getLemma(low, upos=upos):
-            if lemma == low or not is_word(lemma):
+            if lemma == low or len(lemma) < 4 or low not in _regular(lemma, ending):
+                continue
+            if not is_word(lemma):
                 continue
             for tag in tags:
                 forms = getInflection(lemma, tag=tag)

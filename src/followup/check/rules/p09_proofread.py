@@ -16,7 +16,7 @@ from followup.check.context import CheckContext, addressed_in
 from followup.check.document import WORD_RE, Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
 from followup.check.rules.p09_names import is_sentence_start
-from followup.check.rules.p09_spelling import in_name_lines, slip_fix
+from followup.check.rules.p09_spelling import in_name_lines, is_spelling_lint, slip_fix
 from followup.check.words import fold, tokens
 from followup.language import spelling
 from followup.model import Severity
@@ -56,6 +56,9 @@ def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         if lint.kind in ("Spelling", "Repetition") or lint.start >= lint.end:
             continue
         word = doc.text[lint.start:lint.end]
+        if is_spelling_lint(word, lint) and not word[:1].isupper() and not (
+                _is_speculative_split(word, lint)):
+            continue  # an unknown word: p09.spelling judges it
         if proofread.is_known_term(word, known) or _recased_name(word, lint, doc):
             continue
         if _in_phone_number(doc.text, lint.start, lint.end):

@@ -43,6 +43,11 @@ def _is_word(word: str) -> bool:
         word.capitalize())
 
 
+def known_word(word: str) -> bool:
+    """A word Harper knows outright (no spelling lint and no typo lint on it alone)."""
+    return not any(item.kind in ("Spelling", "Typo") for item in proofread.lint(word))
+
+
 def _vetted(word: str) -> bool:
     """A fix worth offering is a real word, in American or British spelling."""
     return proofread.is_dictionary_word(word) or proofread.other_dialect_knows(word)
@@ -58,7 +63,7 @@ def accepted(word: str, known: frozenset[str]) -> bool:
         return True
     if spelling.zipf(low) >= spelling.JARGON_ZIPF:
         return True  # listed as used and no slip: a term ("intubated", "omnichannel")
-    return low.isalpha() and spelling.inflection_of(low, proofread.is_dictionary_word) is not None
+    return low.isalpha() and spelling.inflection_of(low, known_word) is not None
 
 
 def slip_fix(word: str, known: frozenset[str], extra: frozenset[str] = frozenset(),
@@ -70,10 +75,12 @@ def slip_fix(word: str, known: frozenset[str], extra: frozenset[str] = frozenset
     if proofread.is_known_term(word, known):
         return None
     slip = spelling.likely_slip(word, is_word=_vetted)
-    if slip is None and (run_together or accepted(word, known)):
-        return None  # (Harper's guess that a word is two run together needs a slip too)
+    if slip is None and run_together:
+        return _common_pair(word)  # "lookforward"; not "chairside" or "dataloader"
+    if slip is None and accepted(word, known):
+        return None
     if slip is not None and spelling.edit_cost(word.lower(), slip) > 0.5 and (
-            spelling.inflection_of(word.lower(), proofread.is_dictionary_word)):
+            spelling.inflection_of(word.lower(), known_word)):
         return None  # "precepted": a regular form of "precept", not a slip of "precepts"
     fix = spelling.suggest(word, extra=extra, is_word=_vetted)
     return fix or (spelling.match_case(slip, word) if slip else None)
@@ -109,7 +116,7 @@ def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     text = doc.text
     for lint in proofread.lint(text):
         word = text[lint.start:lint.end]
-        if lint.kind != "Spelling" and not (lint.kind == "Typo" and is_run_together(word, lint)):
+        if not is_spelling_lint(word, lint):
             continue
         if parts and near_name(word, parts):
             continue
@@ -122,11 +129,37 @@ def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
                 continue  # a name (at most a name check with a record, in p09_names)
         else:
             fix = slip_fix(word, known, mine | _candidates(record),
-                           run_together=lint.kind == "Typo")
+                           run_together=is_run_together(word, lint))
             if fix is None:
                 continue  # right after all, or no real word is near ("vasopressors")
         yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
                   suggestion=fix)
+
+
+COMMON_PAIR_ZIPF = 5.0
+
+
+def _common_pair(word: str) -> str | None:
+    """Two very common words run together, one of them among the commonest ("thankyou",
+    "lookforward"), split again; closed compounds ("jobsite", "chairside") stay."""
+    low = word.lower()
+    for i in range(1, len(low)):
+        left, right = low[:i], low[i:]
+        zl, zr = spelling.zipf(left), spelling.zipf(right)
+        least = min(zl, zr)
+        if (least >= COMMON_PAIR_ZIPF and max(zl, zr) >= COMMON_PAIR_ZIPF + 0.8
+                and spelling.zipf(low) <= least - 1.5):
+            return spelling.match_case(f"{left} {right}", word)
+    return None
+
+
+def is_spelling_lint(word: str, lint: proofread.HarperLint) -> bool:
+    """A Harper lint about an unknown word: its spelling lints, and its "Typo" lints on one
+    word its dictionary lacks ("untill", "adress"); this rule judges them all."""
+    if lint.kind == "Spelling":
+        return True
+    return lint.kind == "Typo" and word.isalpha() and (
+        is_run_together(word, lint) or not proofread.is_dictionary_word(word.lower()))
 
 
 def is_run_together(word: str, lint: proofread.HarperLint) -> bool:
