@@ -381,7 +381,7 @@ def near_common_word(word: str, min_zipf: float = 3.0,
     return None
 
 
-JARGON_ZIPF = 2.0
+JARGON_ZIPF = 1.5
 UNLISTED_ZIPF = 1.0  # a word wordfreq does not list is rarer than this
 
 

@@ -45,7 +45,8 @@ def _is_word(word: str) -> bool:
 
 def known_word(word: str) -> bool:
     """A word Harper knows outright (no spelling lint and no typo lint on it alone)."""
-    return not any(item.kind in ("Spelling", "Typo") for item in proofread.lint(word))
+    return not any(item.kind in ("Spelling", "Typo", "WordChoice")
+                   for item in proofread.lint(word))
 
 
 def _vetted(word: str) -> bool:
@@ -154,12 +155,14 @@ def _common_pair(word: str) -> str | None:
 
 
 def is_spelling_lint(word: str, lint: proofread.HarperLint) -> bool:
-    """A Harper lint about an unknown word: its spelling lints, and its "Typo" lints on one
-    word its dictionary lacks ("untill", "adress"); this rule judges them all."""
+    """A Harper lint about an unknown word: its spelling lints, and its other lints on one
+    word its dictionary lacks ("untill" as a word choice, "adress" as "a dress"); this rule
+    judges them all."""
     if lint.kind == "Spelling":
         return True
-    return lint.kind == "Typo" and word.isalpha() and (
-        is_run_together(word, lint) or not proofread.is_dictionary_word(word.lower()))
+    if lint.kind == "Capitalization" or not word.isalpha():
+        return False
+    return is_run_together(word, lint) or not known_word(word.lower())
 
 
 def is_run_together(word: str, lint: proofread.HarperLint) -> bool:
