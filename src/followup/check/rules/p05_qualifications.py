@@ -208,7 +208,7 @@ def claims(doc: Document, interview: Interview | None = None) -> list[Span]:
     out = []
     for sentence in doc.sentences:
         text = doc.slice(sentence)
-        if _is_claim(text) or (quals and _FIRST_PERSON_RE.search(text) and any(
+        if _is_claim(text) or (quals and _FIRST_PERSON_RE.search(text) is not None and any(
                 len(content_stems(text)[0] & q) >= 2 for q in quals)):
             out.append(sentence)
     return out
