@@ -7,6 +7,8 @@ in their many forms, inline sign-offs and closings of many kinds.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from followup.check import check
@@ -115,3 +117,25 @@ def test_thanks_in_the_third_sentence_of_the_first_paragraph_is_in_the_opening()
 ])
 def test_calls_to_action_in_many_forms(offer: str) -> None:
     assert "p08.no-call-to-action" not in _rules(_note(f"I ran the night shift. {offer}"))
+
+
+def test_a_question_is_answered_by_one_sentence_not_by_words_scattered_by_chance() -> None:
+    """The better answer mentions a plan and the family; a note that speaks of the school's
+    plan for family nights has not answered the reading question."""
+    import yaml
+
+    from followup.check import CheckContext
+    from followup.model.codec import interview_from_dict
+
+    corpus = Path(__file__).parent / "corpus" / "records.yaml"
+    record = interview_from_dict(yaml.safe_load(corpus.read_text(encoding="utf-8"))["maplewood"])
+    ctx = CheckContext(interview=record, interviewer=record.interviewers[0])
+    base = ("Dear Dr. Oduya,\n\nThank you for Wednesday. The plan to start a family reading "
+            "night each month sounds wonderful. I taught fourth grade for six years. {answer}"
+            "Please let me know if I can send anything else; I remain keen on the role.\n\n"
+            "Sincerely,\nMateo")
+    rules = {f.rule for f in check(base.format(answer=""), ctx).findings}
+    assert "p06.unanswered" in rules
+    answered = base.format(answer="When a student falls behind in reading, I meet them in a "
+                                  "small group three times a week. ")
+    assert "p06.unanswered" not in {f.rule for f in check(answered, ctx).findings}
