@@ -200,6 +200,11 @@ class ZipfTable:
             return default
         return math.log10(freq) + 9.0
 
+    def listed(self, word: str) -> float:
+        """The zipf value of any word wordfreq lists, accented ones included ("sauté")."""
+        freq = self.freqs.get(word.lower(), 0.0)
+        return math.log10(freq) + 9.0 if freq > 0 else 0.0
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word, -1.0) >= 0.0
 

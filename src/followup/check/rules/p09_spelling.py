@@ -62,6 +62,8 @@ def accepted(word: str, known: frozenset[str]) -> bool:
         return True
     if "-" in word and spelling.compound_of_words(word, _is_word):
         return True
+    if not word.isascii() and spelling.lexicon().zipf.listed(word) >= spelling.JARGON_ZIPF:
+        return True  # a word with its accents, as English borrows it ("sauté", "café")
     if spelling.zipf(low) >= spelling.JARGON_ZIPF:
         return True  # listed as used and no slip: a term ("intubated", "omnichannel")
     return low.isalpha() and spelling.inflection_of(low, known_word) is not None
