@@ -469,3 +469,12 @@ def inflection_of(word: str, is_word: Callable[[str], bool]) -> str | None:
                 if forms and forms[0] == low:
                     return str(lemma)
     return None
+
+
+def warm() -> None:
+    """Load wordfreq's list and lemminflect's tables now (about half a second), for a
+    long-running process such as the web app, so no keystroke pays for them."""
+    lexicon().deletes_index("a")
+    from lemminflect import getAllLemmas
+
+    getAllLemmas("taught")
