@@ -49,6 +49,7 @@ def test_without_a_record_no_employer_is_assumed() -> None:
     "I worked at Mercy General Hospital for six years on a cardiac step-down unit.",
     "At my last job at Front Range Bank I balanced the vault daily.",
     "I am glad the unit at St. Brigid's Medical Center has a preceptor program.",
+    "At Mercy General Hospital I precepted six new graduates.",
 ])
 def test_own_history_and_the_right_employer_pass(body: str) -> None:
     assert "p09.other-employer" not in _rules(_note("Rosalind", body), TO_ROSALIND)
@@ -105,3 +106,9 @@ def test_a_comma_splice_is_a_warning_with_a_full_stop_fix() -> None:
     assert text[:splice.start] + (splice.suggestion or "") + text[splice.end:] == (
         "Dear Rosalind,\n\nThank you for the interview yesterday. It was really great to meet "
         "the team.\n\nBest,\nJo")
+
+
+def test_a_past_clause_does_not_excuse_another_employer_in_the_next_clause() -> None:
+    text = _note("Rosalind", "I precepted six new graduates, and I know I would be a great "
+                             "fit for Mercy General Hospital.")
+    assert _rules(text, TO_ROSALIND).get("p09.other-employer") is Severity.WARNING

@@ -31,6 +31,9 @@ OFFERS = (
     r"\bcould you (?:share|let me know)\b",
     r"\bwould you (?:be able to|mind)\b",
     r"\bif (?:it|that) would help\b",
+    r"\bif (?:it|that|this) (?:helps|is (?:useful|helpful))\b",
+    r"\bi (?:can|could|will|['’]ll) (?:gladly )?(?:send|share|bring|forward|provide)\b"
+    r"(?=[^.!?\n]{0,60}\b(?:if|whenever|should|anytime|any time)\b)",
     r"\bif (?:you|there) (?:need|is|are|have|would like|want)\b",
     r"\b(?:let['’]s|we could|i could) (?:talk|chat|meet|continue|discuss)\b",
     # More ways to leave the door open: how to reach you, what you would gladly do next.

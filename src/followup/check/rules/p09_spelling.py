@@ -31,11 +31,13 @@ NAME_LIKE_MIN = 6  # a capitalised word nearer a common word than this is taken 
 
 
 def in_name_lines(doc: Document, start: int) -> bool:
-    """Whether a position lies in the greeting, the signature or the subject."""
+    """Whether a position lies in the greeting, the signature, the subject or the lines
+    above the greeting (an address block)."""
     for span in (doc.salutation, doc.signature, doc.subject):
         if span is not None and span.start <= start < span.end:
             return True
-    return False
+    # The address block, date and "Re:" lines above the greeting: names and places.
+    return doc.salutation is not None and doc.body_start <= start < doc.salutation.start
 
 
 def _is_word(word: str) -> bool:
@@ -121,11 +123,12 @@ def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         word = text[lint.start:lint.end]
         if not is_spelling_lint(word, lint):
             continue
-        if parts and near_name(word, parts):
+        if (parts and near_name(word, parts)) or (
+                word[:1].isupper() and in_name_lines(doc, lint.start)):
             continue
         fix: str | None
         if word[:1].isupper() and not word.isupper():
-            if in_name_lines(doc, lint.start) or accepted(word, known):
+            if accepted(word, known):
                 continue
             fix = capitalised_slip(word, known)
             if fix is None:

@@ -21,6 +21,7 @@ from followup.check import proofread
 from followup.check.context import CheckContext, addressed_in
 from followup.check.document import Document
 from followup.check.kinds import Hit, Logic, Needs, Settings
+from followup.check.rules.p05_qualifications import past_tense_lemma
 from followup.check.rules.p09_names import name_parts, near_name, people
 from followup.check.words import fold, tokens
 from followup.model import Severity
@@ -84,6 +85,31 @@ _OWN_PAST_RE = re.compile(
 _GENERIC_HEADS = frozenset({"the", "a", "an", "our", "your", "my", "this", "that", "their"})
 
 
+_CLAUSE_BREAK_RE = re.compile(r",\s*(?:and|but|so|while|yet)\s+|;\s*|\s+—\s+")
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause of a sentence that holds position `at` ("…, and I know I would be a great
+    fit for X" is not the clause of "I precepted six nurses")."""
+    start, end = 0, len(sentence)
+    for brk in _CLAUSE_BREAK_RE.finditer(sentence):
+        if brk.end() <= at:
+            start = brk.end()
+        elif brk.start() >= at:
+            end = brk.start()
+            break
+    return sentence[start:end]
+
+
+def _told_in_past(sentence: str) -> bool:
+    """The candidate telling their own past ("At Mercy General I precepted six nurses"): a
+    first-person verb in the past tense, recognised by its morphology (lemminflect)."""
+    return any(past_tense_lemma(m.group(1)) is not None for m in _I_PAST_RE.finditer(sentence))
+
+
+_I_PAST_RE = re.compile(r"\bI\s+(?:also\s+|then\s+|once\s+)?([a-z][a-z\-]+)\b")
+
+
 def _other_employer(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     interview = ctx.interview
     if interview is None:
@@ -92,15 +118,16 @@ def _other_employer(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator
     record = proofread.record_words(interview) | proofread.personal_words(cfg.words)
     content = doc.content
     for sentence in doc.sentences:
-        text = doc.slice(sentence)
         for match in _ORG_RE.finditer(doc.text, sentence.start, sentence.end):
+            text = _clause(doc.slice(sentence), match.start() - sentence.start)
             words = [t for t in tokens(match.group(0)) if fold(t) not in _GENERIC_HEADS]
             head = [fold(t) for t in words[:-1]] or [fold(words[-1])]
             if not words or set(head) <= company or set(head) & company:
                 continue
             if all(w in record for w in head):
                 continue  # the record mentions it (a partner, a client, a school of theirs)
-            if _OWN_PAST_RE.search(text) or not content.start <= match.start() < content.end:
+            if _OWN_PAST_RE.search(text) or _told_in_past(text) or not (
+                    content.start <= match.start() < content.end):
                 continue
             yield Hit(match.start(), match.end(), suggestion=interview.company, message=(
                 f"\u201c{match.group(0)}\u201d is not {interview.company}: another employer's "
