@@ -70,3 +70,17 @@ def test_timing_is_judged_at_the_send_moment_everywhere() -> None:
     assert by_draft.practices["P1"].status.value == "warn"
     late_msgs = [f.message for f in by_draft.findings if f.rule == "p01.late"]
     assert late_msgs == [f.message for f in by_check.findings if f.rule == "p01.late"]
+
+
+def test_a_check_in_the_day_after_is_a_warning_not_a_hint() -> None:
+    from datetime import timedelta
+
+    from followup.model import Severity, Stage
+
+    text = ("Dear Dana,\n\nI wanted to check in about the role: is there any news on the "
+            "timeline? I remain very interested.\n\nBest regards,\nPriya Raman")
+    for days, severity in ((1, Severity.WARNING), (4, Severity.SUGGESTION)):
+        ctx = CheckContext(interview=NORTHWIND, interviewer=DANA, stage=Stage.CHECK_IN,
+                           now=NORTHWIND.ends_at + timedelta(days=days))
+        (early,) = [f for f in check(text, ctx).findings if f.rule == "p01.check-in-early"]
+        assert early.severity is severity
