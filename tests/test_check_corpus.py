@@ -4,7 +4,9 @@ Each note names its record (a key of records.yaml, or `northwind`/`contoso` from
 followup.check.examples), the addressee, stage, medium, moment, other interviews and panel
 drafts, and the rule ids expected at error level (exactly) and at warning and suggestion
 level (at least); `absent` lists rule ids that must not fire at any severity (pinned false
-alarms); `accept` lists words of the user's own dictionary (as `check --accept`).
+alarms); `accept` lists words of the user's own dictionary (as `check --accept`);
+`known_miss` marks a note the checker still judges wrongly (expected to fail, with the
+reason); `flags` (issue 11 notes) lists every practice a coach would flag, for the bench.
 Notes marked `clean` must also have no spelling or name findings and score 90 or more.
 """
 
@@ -77,6 +79,8 @@ def test_corpus_is_big_and_varied() -> None:
 
 @pytest.mark.parametrize("note", NOTES, ids=[n["id"] for n in NOTES])
 def test_corpus_note(note: dict[str, Any]) -> None:
+    if note.get("known_miss"):
+        pytest.xfail(note["known_miss"])
     report = check(note["text"], context_for(note), words=note.get("accept", ()))
     found = {s: {f.rule for f in report.findings if f.severity is s} for s in Severity}
     detail = [(f.severity.value, f.rule, f.text[:40], f.message) for f in report.findings]

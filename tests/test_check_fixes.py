@@ -100,3 +100,29 @@ def test_a_question_with_a_deadline_becomes_a_statement() -> None:
     assert demand.text == "Could you please reply by Monday?"
     assert apply(text, demand) == ("Thanks again. I look forward to hearing about the next "
                                    "steps.")
+
+
+@pytest.mark.parametrize(("rule_id", "text", "context"), FIXABLE,
+                         ids=[f"calm-{r}-{i}" for i, (r, _, _) in enumerate(FIXABLE)])
+def test_a_fix_never_brings_a_new_finding(rule_id: str, text: str, context: str | None) -> None:
+    """Issue 11, calm fixes: applying any one fix of any rule to its fail example leaves no
+    finding (of any rule) in the text that it did not have before.
+
+    Findings about the note as a whole (scope `note`: too short, no thanks, generic) are left
+    out: the fail examples are mostly single sentences, so such judgements are about the
+    example, not about the fix."""
+    from collections import Counter
+
+    from followup.model.report import Scope
+
+    ctx = example_context(context)
+    before_found = check(text, ctx).findings
+    before = Counter(f.rule for f in before_found if f.scope is Scope.SPAN)
+    for f in before_found:
+        if f.rule != rule_id or f.suggestion is None:
+            continue
+        fixed = apply(text, f)
+        after = Counter(g.rule for g in check(fixed, ctx).findings if g.scope is Scope.SPAN)
+        new = after - before
+        assert not new, (f"{rule_id}: {f.text!r} -> {f.suggestion!r} gives {fixed!r}, "
+                         f"new findings: {dict(new)}")

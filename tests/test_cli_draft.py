@@ -144,3 +144,26 @@ def test_hints_say_what_to_add_when_the_record_lacks_points(cli, tmp_path) -> No
     result = cli("draft", "2")
     assert result.exit_code == 0, result.output
     assert "add one thing you discussed with Hana" in result.stdout
+
+
+def test_timing_is_one_truth_in_draft_and_check(cli, tmp_path: Path) -> None:
+    """Issue 11: `draft` judged timing as n/a while `check FILE` said "sent 7 days 21 h
+    after…": both now judge P1 at the same moment, with the same result."""
+    late = "2030-01-01T09:00:00+00:00"
+    drafted = [json.loads(run_ok(cli, "draft", "1", "--to", "Dana", "--json", "--now", late))]
+    report = drafted[0]["report"]
+    assert report["practices"]["P1"]["status"] == "warn"
+    note = tmp_path / "note.txt"
+    note.write_text(f"Subject: {drafted[0]['subject']}\n\n{drafted[0]['body']}", encoding="utf-8")
+    checked = json.loads(run_ok(cli, "check", str(note), "--interview", "1", "--to", "Dana",
+                                "--json", "--now", late))
+    assert checked["practices"]["P1"] == report["practices"]["P1"]
+    late_rules = {f["rule"] for f in checked["findings"] if f["practice"] == "P1"}
+    assert late_rules == {f["rule"] for f in report["findings"] if f["practice"] == "P1"}
+    assert "p01.late" in late_rules
+
+
+def run_ok(cli, *args: str) -> str:
+    result = cli(*args)
+    assert result.exit_code in (0, 1), result.output
+    return str(result.stdout)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from followup.errors import InputError
@@ -62,24 +63,48 @@ def check_in_number(store: Store, interview_id: int) -> int:
     return 2 if FollowupKind.CHECK_IN_1 in sent else 1
 
 
-def review_all(drafts: Sequence[tuple[Draft, Interviewer | None]], interview: Interview,
-               others: tuple[Interview, ...], config: Config) -> list[Report]:
-    """Check each draft with the panel's other drafts (same stage) as duplicates to avoid."""
+def send_moment(draft: Draft | None, now: datetime | None) -> datetime | None:
+    """The moment timing (P1) is judged at: when the draft was sent, if it was, else now.
+
+    One truth for `check`, `draft`, `send` and the web: each passes its "now" through here.
+    """
+    from followup.model import DraftStatus
+
+    if draft is not None and draft.status is DraftStatus.SENT and draft.sent_at is not None:
+        return draft.sent_at
+    return now
+
+
+def check_draft(draft: Draft, interview: Interview, person: Interviewer | None,
+                config: Config | None, *, now: datetime | None,
+                others: tuple[Interview, ...] = (), other_drafts: tuple[str, ...] = (),
+                text: str | None = None) -> Report:
+    """The checker's report on a stored draft, judged at its send moment (`send_moment`),
+    with the record, the addressee, other interviews and the panel's other drafts."""
     from followup.check import CheckContext, check
     from followup.compose import full_text
     from followup.compose.outline import sender
 
+    context = CheckContext(
+        interview=interview, interviewer=person, stage=draft.stage, medium=draft.medium,
+        now=send_moment(draft, now), other_interviews=others, other_drafts=other_drafts,
+        candidate_name=sender(interview, config).name,
+    )
+    return check(full_text(draft) if text is None else text, context, config)
+
+
+def review_all(drafts: Sequence[tuple[Draft, Interviewer | None]], interview: Interview,
+               others: tuple[Interview, ...], config: Config, *,
+               now: datetime | None = None) -> list[Report]:
+    """Check each draft with the panel's other drafts (same stage) as duplicates to avoid,
+    at `now` (or when it was sent)."""
+    from followup.compose import full_text
+
     texts = [full_text(d) for d, _ in drafts]
-    reports = []
-    for index, (draft, person) in enumerate(drafts):
-        context = CheckContext(
-            interview=interview, interviewer=person, stage=draft.stage, medium=draft.medium,
-            other_interviews=others,
-            other_drafts=tuple(t for i, t in enumerate(texts) if i != index),
-            candidate_name=sender(interview, config).name,
-        )
-        reports.append(check(texts[index], context, config))
-    return reports
+    return [check_draft(draft, interview, person, config, now=now, others=others,
+                        other_drafts=tuple(t for i, t in enumerate(texts) if i != index),
+                        text=texts[index])
+            for index, (draft, person) in enumerate(drafts)]
 
 
 def panel_drafts(store: Store, draft: Draft) -> list[Draft]:
@@ -106,9 +131,10 @@ def as_json(item: Checked) -> dict[str, Any]:
 def compose_and_store(
     store: Store, interview: Interview, people: Sequence[Interviewer], stage: Stage,
     config: Config, *, medium: Medium | None = None, tone: Tone | None = None,
-    variant: int = 0,
+    variant: int = 0, now: datetime | None = None,
 ) -> list[Checked]:
-    """Compose a note to each person, store it, and check it with the panel in view."""
+    """Compose a note to each person, store it, and check it with the panel in view (timing
+    judged at `now`)."""
     from followup.compose import (
         VARIANTS,
         compose_with_hints,
@@ -127,6 +153,6 @@ def compose_and_store(
     saved = [store.save_draft(c.draft) for c in composed]
     others = tuple(i for i in store.all_interviews() if i.id != interview.id)
     pairs = list(zip(saved, people, strict=True))
-    reports = review_all(pairs, interview, others, config)
+    reports = review_all(pairs, interview, others, config, now=now)
     return [Checked(d, p, r, c.hints)
             for (d, p), r, c in zip(pairs, reports, composed, strict=True)]

@@ -34,10 +34,12 @@ class CheckContext:
 
     @property
     def me_name(self) -> str:
-        if self.candidate_name:
-            return self.candidate_name
+        """The candidate's name: the record's `me:` when it has one (the same on the CLI and
+        the web), else the configured name (`candidate_name`)."""
         me = self.interview.me if self.interview else None
-        return me.name if me else ""
+        if me is not None and me.name:
+            return me.name
+        return self.candidate_name
 
 
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")

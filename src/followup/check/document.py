@@ -27,15 +27,45 @@ _INLINE_SALUTATION_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_NAME_SALUTATION_RE = re.compile(r"(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}),[ \t]*$")
-CLOSING_RE = re.compile(
-    r"(?:(?:best|kind|kindest|warm|warmest|many thanks and|with|with (?:best|kind|warm)) "
-    r"(?:regards|wishes)|best|all best|regards|sincerely(?: yours)?|yours (?:sincerely|truly)|"
-    r"cheers|(?:thanks|thank you)(?: again| so much| so much again| a lot| again for everything)?|"
-    r"many thanks(?: again)?|much appreciated|all the best|take care|gratefully|"
-    r"with (?:gratitude|appreciation|(?:many )?thanks)|warmly|respectfully|"
-    r"talk soon|speak soon)[ \t]*[,.!]?[ \t]*",
-    re.IGNORECASE,
+# The words of a closing line, in the many ways people close a letter ("Best regards",
+# "With all good wishes", "Yours faithfully", "Many thanks again", "Talk soon").
+CLOSING_CORE = (
+    r"(?:(?:with|and)[ \t]+)?(?:(?:all|my|the)[ \t]+)?(?:(?:very|warm|kind|good|best|kindest|"
+    r"warmest|sincere|sincerest|heartfelt|many|all the)[ \t]+)*(?:regards|wishes|thanks|gratitude|"
+    r"appreciation)(?:[ \t]+(?:again|to (?:you|all of you|all)|and (?:best|good|warm) wishes))?|"
+    r"(?:very |all )?best|all the best|(?:yours[ \t]+)?(?:sincerely|truly|faithfully|respectfully|"
+    r"cordially)(?:[ \t]+yours)?|yours|cheers|(?:thanks|thank you)(?: again| so much| so much "
+    r"again| a lot| again for everything| kindly| for everything)?|many thanks(?: again)?|"
+    r"much appreciated|take care|gratefully(?: yours)?|warmly|respectfully|talk soon|speak soon|"
+    r"see you soon|until (?:then|soon)"
 )
+CLOSING_RE = re.compile(rf"(?:{CLOSING_CORE})[ \t]*[,.!]?[ \t]*", re.IGNORECASE)
+# A closing and the name on one line: "Best, Alex", "Thanks again — Ana María".
+_INLINE_CLOSING_RE = re.compile(
+    rf"(?P<close>(?i:{CLOSING_CORE}))[ \t]*[,—–-][ \t]*"
+    r"(?P<name>[A-Z][^\W\d_]*\.?(?:[ \t]+[A-Z][^\W\d_'’\-]*\.?){0,3})[ \t]*")
+_TRAILING_CLOSING_RE = re.compile(
+    rf"(?<=[.!?])[ \t]+(?P<close>(?i:{CLOSING_CORE}))[ \t]*[,—–-][ \t]*"
+    r"(?P<name>[A-Z][^\W\d_]*\.?(?:[ \t]+[A-Z][^\W\d_'’\-]*\.?){0,3})[ \t]*$")
+# Lines a letter may carry above the greeting: date lines, "Re:" lines, address blocks.
+_MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATE_LINE_RE = re.compile(
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+)?(?:{_MONTHS}[ \t]+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTHS},?[ \t]+\d{{4}}|"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})", re.IGNORECASE)
+_RE_LINE_RE = re.compile(r"(?:re|regarding|ref|subject)[ \t]*:[ \t]*\S.*", re.IGNORECASE)
+HEADER_LINES_MAX = 12
+
+
+def is_header_line(line: str) -> bool:
+    """A line above the greeting that is no sentence: a date, a "Re:" line, or a short line
+    of an address block (a name, a street, "Denver, CO 80202", a phone, an email)."""
+    if _DATE_LINE_RE.fullmatch(line) or _RE_LINE_RE.fullmatch(line):
+        return True
+    return len(line) <= 60 and not line.rstrip().endswith(("!", "?", ":")) and not (
+        line.rstrip().endswith(".") and len(line.split()) > 4)
+
+
 _VOWELS_RE = re.compile(r"[aeiouy]+")
 _BARE_NAME_WORD_RE = re.compile(r"[^\W\d_a-z][\w'’\-]*\.?")
 _LOWER_GREETED = frozenset({"all", "there", "team", "everyone", "folks", "both"})
@@ -136,9 +166,20 @@ class Document:
     def salutation(self) -> Span | None:
         """The greeting line ("Dear Dana,"), when the body opens with one."""
         lines = self.body_lines
-        if not lines:
-            return None
-        first = lines[0]
+        for index, line in enumerate(lines[:HEADER_LINES_MAX]):
+            found = self._salutation_at(line)
+            if found is not None:
+                return found if index == 0 or self._inline_free(line) else None
+            if not is_header_line(line.text):
+                return None
+        return None
+
+    def _inline_free(self, line: Line) -> bool:
+        """A greeting below an address block stands on its own line ("Dear Ms. Hale,")."""
+        return _SALUTATION_RE.match(line.text) is not None or bool(
+            _BARE_NAME_SALUTATION_RE.fullmatch(line.text))
+
+    def _salutation_at(self, first: Line) -> Span | None:
         inline = _INLINE_SALUTATION_RE.match(first.text)
         if inline is not None and _greeted_ok(inline.group("name")):
             return _strip_span(self.text, first.start, first.start + inline.end())
@@ -168,11 +209,32 @@ class Document:
     def closing(self) -> Span | None:
         """The closing line ("Best regards,") near the end, when there is one."""
         lines = self.body_lines
-        first_allowed = 1 if self.salutation else 0
-        for line in reversed(lines[max(first_allowed, len(lines) - 5):]):
+        sal = self.salutation
+        for line in reversed(lines[max(0, len(lines) - 5):]):
+            if (sal is not None and line.start < sal.end) or line.start == lines[0].start:
+                break
             if CLOSING_RE.fullmatch(line.text):
                 return Span(line.start, line.end)
+            inline = _INLINE_CLOSING_RE.fullmatch(line.text)
+            if inline is not None:
+                return Span(line.start, line.start + inline.end("close"))
+        if lines:
+            last = lines[-1]  # "… Happy to share more. Best, Sid" (a one-paragraph message)
+            tail = _TRAILING_CLOSING_RE.search(last.text)
+            if tail is not None and (sal is None or last.start + tail.start() >= sal.end):
+                return Span(last.start + tail.start("close"), last.start + tail.end("close"))
         return None
+
+    @cached_property
+    def header(self) -> Span | None:
+        """Date lines and "Re:" lines at the top of the body, when there is no greeting
+        below which the content starts anyway."""
+        end = None
+        for line in self.body_lines[:HEADER_LINES_MAX]:
+            if not (_DATE_LINE_RE.fullmatch(line.text) or _RE_LINE_RE.fullmatch(line.text)):
+                break
+            end = line.end
+        return Span(self.body_start, end) if end is not None else None
 
     @cached_property
     def signature(self) -> Span | None:
@@ -182,6 +244,8 @@ class Document:
         if closing is None:
             return self.bare_name
         rest = _strip_span(self.text, closing.end, len(self.text))
+        while rest.start < rest.end and self.text[rest.start] in ",—–-":
+            rest = _strip_span(self.text, rest.start + 1, rest.end)  # "Best, Alex"
         return rest if len(rest) else None
 
     @cached_property
@@ -201,7 +265,8 @@ class Document:
     @cached_property
     def content(self) -> Span:
         """The message proper: the body without salutation, closing and signature."""
-        start = self.salutation.end if self.salutation else self.body_start
+        start = self.salutation.end if self.salutation else (
+            self.header.end if self.header else self.body_start)
         end = self.closing.start if self.closing else len(self.text)
         if self.closing is None and self.bare_name is not None:
             end = self.bare_name.start

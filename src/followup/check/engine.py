@@ -113,7 +113,7 @@ def _run(rule: Rule, doc: Document, ctx: CheckContext, settings: Settings) -> It
             practice=rule.practice,
             severity=hit.severity or rule.severity,
             message=hit.message or rule.message,
-            why=rule.why,
+            why=hit.why or rule.why,
             start=start,
             end=end,
             text=text[start:end],

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Hit:
-    """Where a rule fired; message/suggestion/severity/scope override the rule's defaults."""
+    """Where a rule fired; message/suggestion/severity/scope/why override the rule's defaults."""
 
     start: int
     end: int
@@ -39,6 +39,7 @@ class Hit:
     suggestion: str | None = None
     severity: Severity | None = None
     scope: Scope | None = None
+    why: str | None = None
 
 
 @dataclass(frozen=True)

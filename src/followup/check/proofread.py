@@ -35,6 +35,8 @@ DISABLED_HARPER_RULES = (
     "UseTitleCase",
     "SentenceCapitalization",
     "MissingPreposition",  # "I am glad I am part of it" → "missing a preposition"
+    "DayOneNames",  # "from day one" is no brand (Day One, the journaling app)
+    "AsSoonAsPossible",  # its fix drops a word of the phrase; P8 judges urgency
 )
 
 _TECH_WORDS = """

@@ -74,6 +74,7 @@ def is_distinctive(token: str, position: int) -> bool:
     return len(token) >= 9
 
 
+@lru_cache(maxsize=4096)
 def content_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(all meaning-bearing stems, the distinctive ones) of a text."""
     all_stems: set[str] = set()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from followup.cli import app
-from followup.cli.common import store_for, user_config
+from followup.cli.common import parse_now, store_for, user_config
 from followup.cli.render import console, print_json
 from followup.drafting import Checked, as_json, check_in_number, choose_people, review_all
 from followup.errors import InputError
@@ -77,6 +77,8 @@ def draft_command(
     polish: bool = typer.Option(False, "--polish",
                                 help="Let the configured language model (llm.url) smooth the "
                                      "wording; kept only if it stays grounded and passes."),
+    now: str | None = typer.Option(None, "--now", hidden=True,
+                                   help="Judge timing at this moment (ISO 8601)."),
 ) -> None:
     """Draft a note per interviewer (thank-you) or to the primary contact (check-in)."""
     from followup.compose import (
@@ -104,7 +106,7 @@ def draft_command(
         if edit:
             saved = [edited_in_editor(store, d) for d in saved]
         pairs = list(zip(saved, people, strict=True))
-        reports = review_all(pairs, interview, others, config)
+        reports = review_all(pairs, interview, others, config, now=parse_now(now))
     items = [Checked(d, p, r, c.hints)
              for (d, p), r, c in zip(pairs, reports, composed, strict=True)]
     output(items, json_out)
@@ -211,6 +213,8 @@ def draft_edit_command(
     ctx: typer.Context,
     draft_id: int = typer.Argument(..., metavar="DRAFT_ID"),
     json_out: bool = typer.Option(False, "--json", help="Print the draft and report as JSON."),
+    now: str | None = typer.Option(None, "--now", hidden=True,
+                                   help="Judge timing at this moment (ISO 8601)."),
 ) -> None:
     """Open a stored draft in $EDITOR, save the edit, and check it again."""
     config = user_config()
@@ -229,5 +233,5 @@ def draft_edit_command(
     pairs = [(edited, person), *[(d, next((p for p in interview.interviewers
                                            if p.id == d.interviewer_id), None))
                                  for d in latest.values()]]
-    report = review_all(pairs, interview, others, config)[0]
+    report = review_all(pairs, interview, others, config, now=parse_now(now))[0]
     output([Checked(edited, person, report)], json_out)

@@ -172,8 +172,8 @@ def prepare_send(
 ) -> Outgoing:
     """What `send` would do, without doing it: the bytes, the recipient, the check.
     ConflictError when another send of the draft is under way."""
-    from followup.compose import full_text, review
-    from followup.drafting import panel_drafts
+    from followup.compose import full_text
+    from followup.drafting import check_draft, panel_drafts
     from followup.tracking import next_kind
 
     draft, interview, person = _load(store, draft_id)
@@ -186,7 +186,9 @@ def prepare_send(
     assert view.message_id is not None
     data = message_bytes(build_message(view, interview, person, me, now=now))
     others = tuple(full_text(d) for d in panel_drafts(store, draft))
-    report = review(draft, interview, person, config, other_drafts=others)
+    everyone = tuple(i for i in store.all_interviews() if i.id != interview.id)
+    report = check_draft(draft, interview, person, config, now=now, others=everyone,
+                         other_drafts=others)
     return Outgoing(draft, interview, person, me, view.message_id, data, report, kind,
                     resuming or stale is not None, stale)
 

@@ -180,7 +180,8 @@ def compose(state: State, interview_id: int, data: DraftRequest) -> list[dict[st
     interview = state.store.get_interview(interview_id)
     people = choose_people(interview, data.stage, data.to, data.all)
     checked = compose_and_store(state.store, interview, people, data.stage, state.config(),
-                                medium=data.medium, tone=data.tone, variant=data.variant)
+                                medium=data.medium, tone=data.tone, variant=data.variant,
+                                now=state.now())
     state.changed()
     return [as_json(item) for item in checked]
 

@@ -64,8 +64,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 def warm(state: AppState) -> None:
     """Load the checker's dictionaries and rules once, so the first keystroke is fast."""
     from followup.check import CheckContext, check
+    from followup.language import spelling
 
     check(WARM_TEXT, CheckContext(), state.config())
+    spelling.warm()
 
 
 def _wants_json(request: Request) -> bool:

@@ -43,6 +43,7 @@ def check_text(
     person: Interviewer | None = None
     others: tuple[Interview, ...] = ()
     other_drafts: tuple[str, ...] = ()
+    draft: Draft | None = None
     if interview_id is not None:
         interview = records.get(interview_id) or state.store.get_interview(interview_id)
         others = tuple(i for key, i in records.items() if key != interview_id)
@@ -63,10 +64,12 @@ def check_text(
                 names = ", ".join(p.name for p in interview.interviewers) or "none recorded"
                 raise InputError(f"to: {to!r} names nobody in interview #{interview.id} "
                                  f"(interviewers: {names})")
+    from followup.drafting import send_moment
+
     context = CheckContext(
         interview=interview, interviewer=person, stage=stage, medium=medium,
-        now=state.now() if interview is not None else None, other_interviews=others,
-        other_drafts=other_drafts, candidate_name=config.me.name,
+        now=send_moment(draft, state.now()) if interview is not None else None,
+        other_interviews=others, other_drafts=other_drafts, candidate_name=config.me.name,
     )
     return check(text, context, config)
 
@@ -129,7 +132,8 @@ def open_or_compose(state: AppState, interview_id: int, interviewer_id: int | No
     existing = newest_open_draft(state.store.list_drafts(interview_id), person.id, stage)
     if existing is not None:
         return existing
-    checked = compose_and_store(state.store, interview, [person], stage, state.config())
+    checked = compose_and_store(state.store, interview, [person], stage, state.config(),
+                                now=state.now())
     state.changed()
     draft_id = checked[0].draft.id
     assert draft_id is not None

@@ -11,8 +11,8 @@ from followup.check.kinds import Rule
 
 MODULES = (
     "p01_timing", "p02_personalization", "p03_medium", "p04_gratitude", "p05_qualifications",
-    "p06_questions", "p07_brevity", "p08_call_to_action", "p08_interest", "p09_proofread",
-    "p09_names", "p09_signoff", "p10_follow_through",
+    "p06_questions", "p07_brevity", "p08_call_to_action", "p08_interest", "p09_spelling",
+    "p09_proofread", "p09_sentences", "p09_names", "p09_who", "p09_signoff", "p10_follow_through",
 )
 
 
@@ -30,11 +30,15 @@ def all_rules() -> tuple[Rule, ...]:
         p08_interest,
         p09_names,
         p09_proofread,
+        p09_sentences,
         p09_signoff,
+        p09_spelling,
+        p09_who,
         p10_follow_through,
     )
 
     modules = (p01_timing, p02_personalization, p03_medium, p04_gratitude, p05_qualifications,
-               p06_questions, p07_brevity, p08_call_to_action, p08_interest, p09_proofread,
-               p09_names, p09_signoff, p10_follow_through)
+               p06_questions, p07_brevity, p08_call_to_action, p08_interest, p09_spelling,
+               p09_proofread, p09_sentences, p09_names, p09_who,
+               p09_signoff, p10_follow_through)
     return tuple(rule for module in modules for rule in module.RULES)

@@ -83,9 +83,15 @@ def _check_in_early(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator
     now = _now(ctx)
     if now < due:
         anchor = doc.anchor()
-        yield Hit(anchor.start, anchor.end, message=(
-            f"A check-in {duration(now - ctx.interview.ends_at)} after the interview is early; "
-            f"wait until about {due:%a %Y-%m-%d}."))
+        pressing = now - ctx.interview.ends_at < timedelta(days=PRESSING_DAYS)
+        yield Hit(anchor.start, anchor.end, severity=Severity.WARNING if pressing else None,
+                  message=(
+            f"A check-in {duration(now - ctx.interview.ends_at)} after the interview is early"
+            + ("; asking for news the day after presses them" if pressing else "")
+            + f"; wait until about {due:%a %Y-%m-%d}."))
+
+
+PRESSING_DAYS = 2  # a check-in sooner than this asks for a decision a day later: a warning
 
 
 _WHY_LATE = "A note within a day keeps you fresh in the interviewer's mind."

@@ -57,6 +57,7 @@ def _too_long(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
             lead = doc.body_start + doc.text[doc.body_start:].index(body[0])
             over = lead + limit
             yield Hit(over, lead + len(body), severity=Severity.ERROR, scope=Scope.SPAN,
+                      why=LENGTH_WHY[Medium.LINKEDIN_NOTE],
                       message=(f"{len(body)} characters; a LinkedIn connection note holds "
                                f"{limit}, so everything marked here ({len(body) - limit} "
                                "characters) would be cut. Keep the thanks and one point."))
@@ -67,8 +68,17 @@ def _too_long(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     words = len(doc.words)
     if words > limit:
         span = anchor_span(doc, "head")
-        yield Hit(span.start, span.end, message=(
+        yield Hit(span.start, span.end, why=LENGTH_WHY[ctx.medium], message=(
             f"{words} words; keep a {ctx.medium.value.replace('-', ' ')} under {limit}."))
+
+
+# Why the length matters, said for the medium at hand (a card's reason is not LinkedIn's).
+LENGTH_WHY = {
+    Medium.EMAIL: "Hiring managers skim; a short email is read to the end.",
+    Medium.LINKEDIN_MESSAGE: "A LinkedIn message is read on a phone; a long one is skimmed.",
+    Medium.LINKEDIN_NOTE: "LinkedIn cuts a connection note off at its limit.",
+    Medium.CARD: "A card has room for a few lines in your hand; more will not fit or be read.",
+}
 
 
 def _no_greeting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -88,7 +98,9 @@ def _subject_elsewhere(doc: Document, ctx: CheckContext, cfg: Settings) -> Itera
         start = doc.text.rfind("\n", 0, doc.subject.start) + 1
         rest = doc.text[doc.body_start:]
         end = doc.body_start + len(rest) - len(rest.lstrip())
-        yield Hit(start, end, suggestion="")
+        medium = ctx.medium.value.replace("-", " ")
+        yield Hit(start, end, suggestion="", why=(
+            f"A {medium} has no subject; a `Subject:` line would be sent as text."))
 
 
 _BODY = "Dear Dana,\n\nThank you for yesterday.\n\nBest regards,\nPriya"
@@ -114,7 +126,7 @@ RULES = (
     Logic(
         id="p03.too-long", practice="P3", severity=Severity.WARNING,
         message="Too long for this medium.",
-        why="Each medium has a length readers expect; LinkedIn notes are cut off at the limit.",
+        why="Each medium has a length readers expect.",
         fail=(_LONG, Example("Hi Dana, " + "thanks for the great chat about Kafka. " * 10,
                              "linkedin-note")),
         passes=(_BODY, Example("Hi Dana, thanks for the chat about Kafka streaming today!",
@@ -134,7 +146,7 @@ RULES = (
     Logic(
         id="p03.subject-not-email", practice="P3", severity=Severity.SUGGESTION,
         message="A subject line only makes sense for email; drop it here.",
-        why="LinkedIn messages and cards have no subject; a `Subject:` line would be sent as text.",
+        why="Only an email has a subject; elsewhere a `Subject:` line would be sent as text.",
         fail=(Example("Subject: Thanks\n\nHi Dana, thanks for today!", "linkedin-message"),),
         passes=(Example("Hi Dana, thanks for today!", "linkedin-message"),),
         media=NOT_EMAIL, fn=_subject_elsewhere,

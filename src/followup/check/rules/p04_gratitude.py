@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from followup.check.context import CheckContext
-from followup.check.document import Document
+from followup.check.document import Document, Span
 from followup.check.kinds import Hit, Logic, Required, Settings, anchor_span, part
 from followup.model import Severity, Stage
 from followup.model.report import Scope
@@ -24,10 +24,27 @@ THANK_YOU = frozenset({Stage.THANK_YOU})
 _THANKS_RE = re.compile("|".join(THANKS), re.IGNORECASE)
 
 
+OPENING_SENTENCES = 3
+
+
+def opening(doc: Document) -> Span:
+    """Where thanks belong: the first two sentences of the message, or up to three when they
+    are all in its first paragraph (after any address block, date, "Re:" line and greeting,
+    which the document leaves out of the content)."""
+    first = part(doc, "opening")
+    paragraphs = doc.content_paragraphs
+    if not paragraphs:
+        return first
+    in_first = [s for s in doc.sentences if s.end <= paragraphs[0].end][:OPENING_SENTENCES]
+    if in_first and in_first[-1].end > first.end:
+        return Span(first.start, in_first[-1].end)
+    return first
+
+
 def _late(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     content = doc.content
-    opening = part(doc, "opening")
-    if _THANKS_RE.search(doc.text, opening.start, opening.end):
+    opening_span = opening(doc)
+    if _THANKS_RE.search(doc.text, opening_span.start, opening_span.end):
         return
     if _THANKS_RE.search(doc.text, content.start, content.end):
         target = anchor_span(doc, "head")

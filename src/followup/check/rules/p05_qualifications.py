@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from followup.check.context import CheckContext
 from followup.check.document import Document, Span
@@ -34,7 +35,7 @@ _ACHIEVEMENT = (
 _CLAIM_RE = re.compile(
     rf"\b(?:{_ACHIEVEMENT}|my work|at my (?:last|current|previous) (?:job|role|company|team)|"
     r"in my (?:current|previous|last) role|fits? (?:the|this|your)|align|"
-    r"match(?:es)? (?:the|what))\b",
+    r"match(?:es)? (?:the|what))\b(?!-)",  # "build-out" is no claim word
     re.IGNORECASE,
 )
 _ITEM_CLAIM_RE = re.compile(rf"\b(?:{_ACHIEVEMENT})\b", re.IGNORECASE)
@@ -84,10 +85,109 @@ def _about_me(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _is_claim(sentence: str) -> bool:
-    """A sentence with at least one claim word whose subject is the candidate."""
-    if not _FIRST_PERSON_RE.search(sentence):
-        return False
-    return any(_about_me(sentence, m) for m in _CLAIM_RE.finditer(sentence))
+    """A sentence with at least one claim word whose subject is the candidate, or a claim
+    told in any other phrasing (`_told_claim`)."""
+    if _FIRST_PERSON_RE.search(sentence) and any(
+            _about_me(sentence, m) for m in _CLAIM_RE.finditer(sentence)):
+        return True
+    return _WE_RE.search(sentence) is not None and _told_claim(sentence)
+
+
+# Verbs whose past tense tells about the conversation, not about what the candidate did.
+_SOCIAL_VERB_WORDS = """
+enjoy appreciate love like meet speak talk want think feel hope notice hear see visit mention
+ask wonder mean say get go come leave realize realise discuss send attach forget find learn
+know understand agree believe remember tell write reach look follow wish need try be have do
+miss email call read watch walk tour spend show give take make put let will would can could
+shall should may might must cover review chat admire value welcome respect sense gather
+picture imagine recognize recognise reflect consider connect catch
+"""
+_SOCIAL_VERBS = frozenset(_SOCIAL_VERB_WORDS.split())
+_ADVERBS = r"(?:(?:also|recently|then|once|successfully|personally|previously|later|even|" \
+           r"just|first|often|regularly|routinely|single-handedly|jointly)\s+)*"
+_I_VERB_RE = re.compile(r"\b(?:I|[Ww]e)\s+" + _ADVERBS + r"([a-z][a-z\-]+ed|[a-z]+)\b")
+_CREDENTIAL_RE = re.compile(
+    r"\b(?:I(?:['’]m| am)(?: also| now)? (?:a |an )?(?:[A-Z][\w\-]*\s+)*(?:certified|licensed|"
+    r"registered|accredited|qualified|board[- ]certified|bilingual|fluent)|"
+    r"I (?:also )?(?:hold|have|earned|completed|passed|speak)\s+(?:a |an |my |the |two |three )?"
+    r"[^.!?]{0,40}?\b(?:licen[cs]e|certificat\w*|degree|diploma|credential|endorsement|"
+    r"qualification|apprenticeship|journeyman|card|ticket|Spanish|French|German|Mandarin|"
+    r"Arabic|Portuguese|languages?|BLS|ACLS|PALS|CPR|CDL|CPA|PMP|RN|LPN|CNA|OSHA|ServSafe)|"
+    r"I(?:['’]ve| have)(?: spent| had)? (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a few|several|many) (?:years?|months|seasons|summers))",
+)
+# The candidate as the object of what their work did: "that job taught me to triage".
+_ME_OBJECT_RE = re.compile(
+    r"\b(?:has\s+|have\s+|also\s+)?(?:taught|helped|allowed|gave|trained|prepared|pushed|"
+    r"enabled|brought|made)\s+me\s+(?:to\s+|how\s+to\s+)?"
+    r"(?!know\b|a\s+tour\b|the\s+tour\b|feel\b)[a-z]+")
+_THEM_RE = re.compile(r"\b(?:you|your|he|she|they|their|his|her|everyone)\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_WE_RE = re.compile(r"\b(?:I|I['’]\w+|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
+_NUMBER_RE = re.compile(r"\d|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                        r"dozen|hundred|thousand|half|double|doubled|tripled)\b", re.IGNORECASE)
+
+
+_NOT_PAST = frozenset({"am", "is", "are", "have", "has", "do", "does", "would", "will", "can",
+                       "could", "should", "shall", "may", "might", "must", "look", "think",
+                       "hope", "want", "believe", "know", "really", "also", "still", "remain"})
+
+
+def _regular_stems(word: str) -> set[str]:
+    """What a regular past form could come from: "loved" → love, "planned" → plan,
+    "carried" → carry (a cheap look before asking the lexicon)."""
+    if not word.endswith("ed") or len(word) < 5:
+        return set()
+    stem = word[:-2]
+    out = {stem, word[:-1]}
+    if stem.endswith("i"):
+        out.add(stem[:-1] + "y")
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.add(stem[:-1])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def past_tense_lemma(word: str) -> str | None:
+    """The lemma of a verb in the past tense ("precepted" → "precept", "taught" → "teach"),
+    by lemminflect's lemmatizer: a verb form that is not its lemma and not an -s or -ing form
+    is a past form. Social verbs ("enjoyed", "appreciated") are answered without loading it."""
+    low = word.lower()
+    if low in _NOT_PAST or low.endswith(("ing", "'s", "’s")):
+        return None
+    stems = _regular_stems(low)
+    social = stems & _SOCIAL_VERBS
+    if social:
+        return sorted(social)[0]
+    from lemminflect import getAllLemmas, getLemma
+
+    lemmas = getAllLemmas(low).get("VERB") or (
+        getLemma(low, upos="VERB") if low.endswith("ed") else ())
+    for lemma in lemmas:
+        if lemma != low and not (low.endswith("s") and not low.endswith("ss")):
+            return str(lemma)
+    return None
+
+
+def _told_claim(sentence: str) -> bool:
+    """A claim in any phrasing and any line of work: the candidate did something (a
+    first-person past verb that is not about the conversation: "I precepted six nurses";
+    "we" counts with a number: "we cut waits by 30%"), holds a credential ("I am PCCN
+    certified", "I hold a journeyman card"), or is the object of what their work did ("that
+    job taught me…", "it helped me cut…")."""
+    if _CREDENTIAL_RE.search(sentence):
+        return True
+    for match in _ME_OBJECT_RE.finditer(sentence):
+        before = sentence[max(0, match.start() - 30):match.start()]
+        if not _THEM_RE.search(before) and not _NAME_RE.search(before):
+            return True
+    for match in _I_VERB_RE.finditer(sentence):
+        lemma = past_tense_lemma(match.group(1))
+        if lemma is None or lemma in _SOCIAL_VERBS:
+            continue
+        if match.group(0).startswith("I") or _NUMBER_RE.search(sentence):
+            return True
+    return False
 
 
 def claim_count(text: str) -> int:
@@ -101,11 +201,15 @@ def claim_count(text: str) -> int:
                       if _ITEM_CLAIM_RE.search(item) and not _ITEM_DETAIL_RE.match(item)))
 
 
-def claims(doc: Document) -> list[Span]:
-    """Sentences that state the candidate's own experience or achievements."""
+def claims(doc: Document, interview: Interview | None = None) -> list[Span]:
+    """Sentences that state the candidate's own experience or achievements (with a record,
+    also a first-person sentence that retells one of its qualifications)."""
+    quals = [content_stems(q)[0] for q in interview.qualifications] if interview else []
     out = []
     for sentence in doc.sentences:
-        if _is_claim(doc.slice(sentence)):
+        text = doc.slice(sentence)
+        if _is_claim(text) or (quals and _FIRST_PERSON_RE.search(text) is not None and any(
+                len(content_stems(text)[0] & q) >= 2 for q in quals)):
             out.append(sentence)
     return out
 
@@ -137,7 +241,7 @@ def rank_qualifications(interview: Interview) -> list[tuple[str, str | None]]:
 
 
 def _none(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    if claims(doc) or not doc.sentences:
+    if claims(doc, ctx.interview) or not doc.sentences:
         return
     target = anchor_span(doc, "head")
     message = None
@@ -185,7 +289,16 @@ RULES = (
               # what they do is no claim of yours, in any tense or clause
               "Dear Dana,\n\nThank you for yesterday. I appreciated learning that you lead "
               "the platform group, and that Luis built the alerting.\n\nBest regards,\nPriya"),
-        passes=(_GOOD,), example_context="northwind", stages=TY,
+        passes=(_GOOD,
+                "Dear Ana,\n\nThank you for Monday. I precepted six new graduate nurses on "
+                "a 32-bed telemetry unit.\n\nBest,\nJo",
+                "Dear Ana,\n\nThank you for Monday. I am PCCN certified and keen to grow on "
+                "your unit.\n\nBest,\nJo",
+                "Dear Ana,\n\nThank you for Monday. Running the night shift taught me to "
+                "stay calm.\n\nBest,\nJo",
+                "Dear Ana,\n\nThank you for Monday. The new rota helped me cut overtime by "
+                "a fifth.\n\nBest,\nJo"),
+        example_context="northwind", stages=TY,
         media=frozenset({Medium.EMAIL, Medium.LINKEDIN_MESSAGE}), scope=Scope.NOTE, fn=_none,
     ),
     Logic(

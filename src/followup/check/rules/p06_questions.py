@@ -1,8 +1,9 @@
 """P6 outstanding questions: answer, briefly and better, what you fumbled in the interview.
 
 The record lists per interviewer the questions the candidate wants to answer better (with
-the better answer). A question the note does not touch — by meaning-bearing words of the
-question or of the better answer — is a warning that proposes the better answer.
+the better answer). A question no sentence of the note touches — by meaning-bearing words
+of the question (two, or one distinctive) or of the better answer (three, or one
+distinctive), within one sentence — is a warning that proposes the better answer.
 """
 
 from __future__ import annotations
@@ -21,16 +22,27 @@ def _unanswered(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit
     person = ctx.interviewer
     if person is None or not person.questions:
         return
-    stems, _ = content_stems(doc.slice(doc.content))
+    sentences = [content_stems(doc.slice(span))[0] for span in doc.sentences]
     for question in person.questions:
-        if related(question.question, stems) or (question.better and related(question.better,
-                                                                               stems)):
+        if any(related(question.question, stems) or (
+                question.better and _retells(question.better, stems)) for stems in sentences):
             continue
         target = anchor_span(doc, "tail")
         better = f" — e.g. \u201c{question.better}\u201d" if question.better else ""
         yield Hit(target.start, target.end, message=(
             f"You wanted to answer \u201c{question.question}\u201d better; "
             f"add a sentence{better}."))
+
+
+BETTER_SHARED = 3
+
+
+def _retells(better: str, sentence: frozenset[str]) -> bool:
+    """Whether one sentence retells the better answer: three of its meaning-bearing words, or
+    one distinctive one (two common words, "plan" and "family", happen by chance)."""
+    stems, rare = content_stems(better)
+    shared = stems & sentence
+    return len(shared) >= BETTER_SHARED or bool(shared & rare)
 
 
 RULES = (

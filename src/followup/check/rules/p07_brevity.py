@@ -87,6 +87,21 @@ _LONGISH = ("Dear Dana,\n\n" + "Thank you for the time and the tour of the data 
 _MID = ("Dear Dana,\n\n" + "Thank you for the time and the tour of the data platform. " * 8
         + "\n\nBest regards,\nPriya")
 _EMAIL = frozenset({Medium.EMAIL})
+# Self-descriptions every applicant writes: they tell nothing until an example shows them.
+CLICHES = (
+    r"\bhard[- ]?(?:worker|working)\b",
+    r"\bteam[- ]player\b",
+    r"\b(?:very |really |truly |deeply )?passionate (?:about|for)\b",
+    r"\bdetail[- ]oriented\b",
+    r"\bpeople[- ]person\b",
+    r"\b(?:quick|fast) learner\b",
+    r"\bgo(?:es|ing)? (?:above and beyond|the extra mile)\b",
+    r"\bwear(?:ing)? many hats\b",
+    r"\b1[01]0 ?(?:%|percent)\b",
+    r"\bperfectionist\b",
+    r"\bresults[- ]oriented\b",
+    r"\bdynamic (?:individual|professional|person)\b",
+)
 
 RULES = (
     Logic(
@@ -113,6 +128,16 @@ RULES = (
         passes=("I would love to use my Kafka experience on your platform.",),
         patterns=tuple(r"\b" + k.replace(" ", r"\s+").replace("-", r"[- ]") + r"\b"
                        for k in JARGON), replace=JARGON,
+    ),
+    Existence(
+        id="p07.cliche", practice="P7", severity=Severity.SUGGESTION,
+        message="A cliché: show it with one specific example instead.",
+        why="Every applicant calls themselves hard-working; a concrete example is remembered.",
+        fail=("I am a hard worker and a team player.",
+              "I am passionate about patient care."),
+        passes=("I covered three night shifts when our unit was short, and kept every "
+                "handoff on time.",),
+        patterns=CLICHES, where="content",
     ),
     Logic(
         id="p07.wall-of-text", practice="P7", severity=Severity.WARNING,

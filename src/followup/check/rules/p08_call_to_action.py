@@ -31,8 +31,30 @@ OFFERS = (
     r"\bcould you (?:share|let me know)\b",
     r"\bwould you (?:be able to|mind)\b",
     r"\bif (?:it|that) would help\b",
+    r"\bif (?:it|that|this) (?:helps|is (?:useful|helpful))\b",
+    r"\bi (?:can|could|will|['’]ll) (?:gladly )?(?:send|share|bring|forward|provide)\b"
+    r"(?=[^.!?\n]{0,60}\b(?:if|whenever|should|anytime|any time)\b)",
     r"\bif (?:you|there) (?:need|is|are|have|would like|want)\b",
     r"\b(?:let['’]s|we could|i could) (?:talk|chat|meet|continue|discuss)\b",
+    # More ways to leave the door open: how to reach you, what you would gladly do next.
+    r"\b(?:you can|feel free to|please) (?:reach|contact|call|email|text) me\b",
+    r"\b(?:i can be|i['’]m|i am) (?:reached|reachable|contactable)\b",
+    r"\b(?:reach|contact|call|email|text) me (?:at|on|any ?time|whenever|if)\b",
+    r"\bmy (?:phone|cell|mobile|number|email)(?: number| address)? is\b",
+    r"\bshould you (?:need|have|want|wish|require)\b",
+    r"\b(?:anything|something) (?:else )?(?:i|that i) (?:can|could) (?:do|send|provide|share|"
+    r"clarify|help with|bring)\b",
+    r"\bi(?:['’]d| would)(?: also)? (?:be (?:happy|glad|delighted|pleased)|love|welcome (?:the|a|"
+    r"any) (?:chance|opportunity)) to\b",
+    r"\bi(?:['’]d| would)(?: also)? welcome (?:a|the|any|another|your) (?:chance|opportunity|"
+    r"conversation|call|chat|questions?)\b",
+    r"\b(?:happy|glad|delighted|pleased) to (?:come|send|share|provide|answer|chat|talk|help)\b",
+    r"\b(?:hope|hoping) to (?:hear|speak|talk|continue|meet|work)\b",
+    r"\blook(?:ing)? forward to (?:the|our|a|any|another|next|what|working)\b",
+    r"\b(?:i['’]m|i am|i['’]ll be|i will be) (?:here|around|reachable) (?:if|for|to|whenever)\b",
+    r"\bkeep in touch\b",
+    r"\b(?:questions|anything else|more information|references|samples?|a portfolio)"
+    r"[^.!?\n]{0,30}\b(?:just ask|let me know|i can send|happy to)\b",
 )
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -53,6 +75,12 @@ DEMANDS = (
     r"to) start\b",
     r"\b(?:let me know|tell me|confirm|advise|inform me) when i (?:start|begin|join)\b",
     r"\bmy start(?:ing)? date\b",
+    # Announcing a start as if hired ("I can start on Monday", "I'll be ready to begin next
+    # week"); an answer to their question is reported back and left alone (_REPORTED_RE).
+    r"\bi(?: can| could| will|['’]ll| am| would| plan to| intend to)?(?: be)?(?: ready| able| "
+    r"available| free| happy)?(?: to)? (?:start|begin|join(?: the team| you)?)(?: work(?:ing)?)? "
+    rf"(?:on |this |next |by )?(?:tomorrow|immediately|right away|{_DAY}|(?:next |this )?week|"
+    r"(?:next |this )?month|in (?:a|one|two|three|four|\d+) weeks?)\b",
     r"\bwhen (?:can|could|should|will|may|might|do) i (?:expect|receive|get|see|sign) "
     r"(?:the|an|my|your) (?:offer|contract)\b",
     r"\bi (?:expect|demand|require|insist on) (?:an? )?(?:answer|response|reply|decision|offer|"
@@ -182,6 +210,9 @@ def _next_steps(found: str) -> str:
     return better[:1].upper() + better[1:] if found[:1].isupper() else better
 
 
+_ANNOUNCED_START_RE = re.compile(r"i\b", re.IGNORECASE)
+
+
 def _pushy(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
     text = doc.text
     for match in _PRESSURE_RE.finditer(text, doc.body_start):
@@ -239,9 +270,10 @@ def _demand(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
                 "A deadline for their answer: the interviewer sets the pace, not you. "
                 "Drop the date and the push; say you look forward to the next steps."))
         elif _START_RE.search(doc.text, start, end):
+            announced = _ANNOUNCED_START_RE.match(doc.text, start) is not None
             yield Hit(start, end, message=(
                 "Presumes the job (a start date or an offer): ask about next steps instead."),
-                suggestion=_next_steps(doc.text[start:end]))
+                suggestion=None if announced else _next_steps(doc.text[start:end]))
         else:
             yield Hit(start, end)
 
@@ -309,7 +341,9 @@ RULES = (
                 "You asked when I could start: my notice period is four weeks.",
                 "The committee will decide by Friday, so I wanted to send this today.",
                 "When I start a migration, I write the rollback plan first.",
-                "I will send the code sample by Friday."),
+                "I will send the code sample by Friday.",
+                "You asked when I could start: I can start in four weeks.",
+                "I can start the write-up tonight and send it tomorrow."),
         fn=_demand,
     ),
     Logic(

@@ -114,6 +114,14 @@ def _name_misspelled(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterato
             continue
         if (in_greeting or (match.start(), match.end()) in flagged
                 or _beside_name(doc, match.start(), match.end(), right, ctx)):
+            person = ctx.interviewer
+            if in_greeting and person is not None and fold(right) not in {
+                    fold(t) for t in tokens(person.name)}:
+                # A misspelled greeting to another panel member: the fix is the addressee.
+                yield Hit(match.start(), match.end(), suggestion=None, message=(
+                    f"\u201c{word}\u201d: a misspelling of {right}, but this note is for "
+                    f"{person.name}."))
+                continue
             yield Hit(match.start(), match.end(), suggestion=right,
                       message=f"\u201c{word}\u201d: the name is spelled \u201c{right}\u201d.")
     yield from _split_names(doc, ctx)
@@ -128,9 +136,12 @@ def _split_names(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             pattern = re.compile(r"(?<![\w'’\-])" + r"[ \t]?".join(map(re.escape, pieces))
                                  + r"(?![\w'’\-])", re.IGNORECASE)
+            other = ctx.interviewer is not None and ctx.interviewer.name != person.name
             for match in pattern.finditer(doc.text, doc.body_start):
                 if match.group(0) != part and fold(match.group(0)) != fold(part):
-                    yield Hit(match.start(), match.end(), suggestion=part,
+                    greets_other = other and _in(doc.salutation_name, match.start())
+                    yield Hit(match.start(), match.end(),
+                              suggestion=None if greets_other else part,
                               severity=Severity.WARNING, message=(
                                   f"\u201c{match.group(0)}\u201d: {person.name} writes it "
                                   f"\u201c{part}\u201d."))

@@ -1,10 +1,9 @@
-"""P9 proofread: spelling and grammar (Harper, offline), and what generic checkers cannot know.
+"""P9 proofread: grammar (Harper, offline), and what generic checkers cannot know.
 
 Record-aware: the greeting addressed to the right panel member, no company or people left
 over from another interview's note (copy-paste), no template placeholders. Plus doubled
-words and all-caps shouting. Spelling goes through `check/proofread.py`; words of the
-record and of the user's own dictionary (`check.words`, `check --accept`) are never
-misspellings. The names themselves (near misses, hyphens, accents) live in `p09_names.py`.
+words and all-caps shouting. Spelling is `p09_spelling.py`; the names themselves (near
+misses, hyphens, accents) live in `p09_names.py`.
 """
 
 from __future__ import annotations
@@ -16,39 +15,14 @@ from followup.check import proofread
 from followup.check.context import CheckContext, addressed_in
 from followup.check.document import WORD_RE, Document
 from followup.check.kinds import Example, Hit, Logic, Needs, Settings
-from followup.check.rules.p09_names import is_sentence_start, name_parts, near_name
+from followup.check.rules.p09_names import is_sentence_start
+from followup.check.rules.p09_spelling import in_name_lines, is_spelling_lint, slip_fix
 from followup.check.words import fold, tokens
+from followup.language import spelling
 from followup.model import Severity
 
 _GRAMMAR_SUGGESTION_KINDS = {"Style", "Readability", "Enhancement", "Formatting", "Regionalism",
                              "Redundancy", "Repetition"}
-
-
-def _in_name_lines(doc: Document, start: int) -> bool:
-    for span in (doc.salutation, doc.signature, doc.subject):
-        if span is not None and span.start <= start < span.end:
-            return True
-    return False
-
-
-def _spelling(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
-    known = proofread.record_words(ctx.interview, (ctx.me_name,)) | proofread.personal_words(
-        cfg.words)
-    parts = name_parts(ctx)
-    text = doc.text
-    for lint in proofread.lint(text):
-        if lint.kind != "Spelling":
-            continue
-        word = text[lint.start:lint.end]
-        if proofread.is_known_term(word, known) or (parts and near_name(word, parts)):
-            continue
-        if word[:1].isupper() and (not is_sentence_start(text, lint.start)
-                                   or _in_name_lines(doc, lint.start)):
-            continue
-        if proofread.other_dialect_knows(word):
-            continue
-        yield Hit(lint.start, lint.end, message=f"Possible misspelling: \u201c{word}\u201d.",
-                  suggestion=lint.suggestion)
 
 
 def _is_speculative_split(word: str, lint: proofread.HarperLint) -> bool:
@@ -57,11 +31,22 @@ def _is_speculative_split(word: str, lint: proofread.HarperLint) -> bool:
             and lint.suggestion.replace(" ", "") == word)
 
 
+def _closed_compound(word: str) -> bool:
+    """A word Harper would split that is fine as one: attested in wordfreq (also in the
+    singular), or a long compound of two real words ("chairside", "jobsites")."""
+    low = word.lower()
+    if max(spelling.zipf(low), spelling.zipf(low.removesuffix("s"))) >= spelling.MIN_ZIPF:
+        return True
+    return len(low) >= 8 and any(
+        min(spelling.zipf(low[:i]), spelling.zipf(low[i:].removesuffix("s"))) >= 3.0
+        for i in range(3, len(low) - 2))
+
+
 def _recased_name(word: str, lint: proofread.HarperLint, doc: Document) -> bool:
     """Harper re-casing a name ("Sam" → "SAM", "Neo4j" → "Neo4J"): names are as written."""
     if lint.kind != "Capitalization" or not word[:1].isupper():
         return False
-    return _in_name_lines(doc, lint.start) or (word[1:].islower() and word.isalpha())
+    return in_name_lines(doc, lint.start) or (word[1:].islower() and word.isalpha())
 
 
 def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -71,13 +56,55 @@ def _grammar(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         if lint.kind in ("Spelling", "Repetition") or lint.start >= lint.end:
             continue
         word = doc.text[lint.start:lint.end]
+        if is_spelling_lint(word, lint) and not word[:1].isupper() and not (
+                _is_speculative_split(word, lint)):
+            continue  # an unknown word: p09.spelling judges it
         if proofread.is_known_term(word, known) or _recased_name(word, lint, doc):
+            continue
+        if _in_phone_number(doc.text, lint.start, lint.end):
+            continue  # "(720) 555-0182" is not a range of numbers
+        suggestion = _calm_suggestion(doc.text, lint)
+        if suggestion is _DROP:
             continue
         severity = Severity.SUGGESTION if lint.kind in _GRAMMAR_SUGGESTION_KINDS else None
         if _is_speculative_split(doc.text[lint.start:lint.end], lint):
+            if not word[:1].isupper() and slip_fix(word, known, run_together=True):
+                continue  # a misspelling ("adress"): p09.spelling reports it with its fix
+            if _closed_compound(word):
+                continue  # an attested word ("titrated") or a closed compound ("chairside")
             severity = Severity.SUGGESTION  # "`dataloader` should probably be … `data loader`"
-        yield Hit(lint.start, lint.end, message=lint.message, suggestion=lint.suggestion,
+        yield Hit(lint.start, lint.end, message=lint.message, suggestion=suggestion,
                   severity=severity)
+
+
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .\-]?)?(?:\(\d{2,5}\)|\d{2,5})[ .\-]?\d{3,4}[ .\-]\d{3,5}")
+# Fixed phrases in which no word may be dropped ("as soon as possible" → "soon as possible").
+_IDIOM_RE = re.compile(r"\bas (?:soon|well|long|far|much|many|early|quickly|often) as\b",
+                       re.IGNORECASE)
+_DROP = "\0drop"
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside a phone number ("(720) 555-0182", "+44 20 7946-0958")."""
+    for match in _PHONE_RE.finditer(text, max(0, start - 20), min(len(text), end + 20)):
+        if match.start() <= start and end <= match.end():
+            return True
+    return False
+
+
+def _calm_suggestion(text: str, lint: proofread.HarperLint) -> str | None:
+    """Harper's fix, unless it would harm the text: a word dropped from a fixed phrase is no
+    fix (`_DROP`: the lint is left out); an expansion keeps the case of the sentence
+    ("ASAP" → "as soon as possible" in mid-sentence)."""
+    suggestion = lint.suggestion
+    if suggestion == "":
+        for match in _IDIOM_RE.finditer(text, max(0, lint.start - 20), lint.end + 20):
+            if match.start() <= lint.start < match.end():
+                return _DROP
+    if suggestion and suggestion[:1].isupper() and not text[lint.start:lint.end][:1].islower() \
+            and " " in suggestion and not is_sentence_start(text, lint.start):
+        return suggestion[:1].lower() + suggestion[1:]
+    return suggestion
 
 
 def _wrong_recipient(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
@@ -194,14 +221,6 @@ def _shouting(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
 _NOTE = "Dear Dana,\n\nThank you for your time yesterday.\n\nBest regards,\nPriya"
 
 RULES = (
-    Logic(
-        id="p09.spelling", practice="P9", severity=Severity.WARNING,
-        message="Possible misspelling.",
-        why="A spelling mistake undermines the attention to detail you want to show.",
-        fail=("Thank you, I recieve your message with pleasure.",),
-        passes=("Thank you for explaining how Kubernetes, dbt and Terraform fit together.",),
-        fn=_spelling,
-    ),
     Logic(
         id="p09.grammar", practice="P9", severity=Severity.WARNING,
         message="Possible grammar problem.",

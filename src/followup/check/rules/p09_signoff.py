@@ -37,7 +37,9 @@ def _no_name(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
         return
     if ctx.me_name:
         mine = {fold(t) for t in tokens(ctx.me_name)}
-        if not mine & {fold(t) for t in tokens(doc.slice(signature))}:
+        signed = {fold(t) for t in tokens(doc.slice(signature))}
+        short = {s for s in signed if len(s) >= 3 and any(m.startswith(s) for m in mine)}
+        if not (mine & signed or short):  # "Sid" for Siddharth is his name too
             yield Hit(signature.start, signature.end, scope=Scope.SPAN, message=(
                 f"The signature does not carry your name ({ctx.me_name})."))
 
