@@ -390,6 +390,8 @@ def question_phrase(raw: str) -> str:
                                              for w in grammar.words(cleaned))):
         return f"\u201c{grammar.capitalize_first(cleaned)}?\u201d"
     topic = _you_to_me(_TOPIC_VERBS_RE.sub("", cleaned))
+    if re.search(r"\d", topic):
+        return ""          # "resident refuses shower 3rd day in a row": the notes' shorthand
     kind = fragments.kind_of(topic)
     if kind in (Kind.QUESTION, Kind.GERUND):
         return grammar.lower_first(topic)

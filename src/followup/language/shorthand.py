@@ -83,6 +83,8 @@ _SYMBOL_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[A-Za-z] )\+(?=\d[\d.]*%)"), "up "),   # "RevPAR +14%" → "up 14%"
     (re.compile(r"\b(master|bachelor)s (?=(?:project|degree|thesis|program|programme)\b)"),
      r"\1's "),
+    (re.compile(r"\b1\s*(?:on|:|-on-)\s*1\b"), "one-on-one"),
+    (re.compile(r"(?<![\w-])ex(?= [A-Z])"), "former"),       # "ex Phoenix PD"
     (re.compile(r"\?{2,}"), "?"),
     (re.compile(r"!{2,}"), "!"),
     (re.compile(r"\.{3,}|…"), ""),
