@@ -380,3 +380,13 @@ def test_greeting_word_next_to_a_similar_name_is_not_a_misspelling(
     assert draft.body.startswith("Dear Dean,")
     report = review(draft, record, dean)
     assert not report.has_errors, [(f.rule, f.text) for f in report.findings]
+
+
+def test_a_check_in_recalls_one_thing_from_that_conversation(northwind: Interview) -> None:
+    dana = person(northwind, "Dana")
+    body = compose(northwind, dana, Stage.CHECK_IN, Medium.EMAIL, Tone.FORMAL).body
+    assert "moving the nightly batch jobs to streaming" in body
+    bare = replace(dana, discussed=(), shared=())
+    record = replace(northwind, interviewers=(bare, *northwind.interviewers[1:]))
+    plain = compose(record, bare, Stage.CHECK_IN, Medium.EMAIL, Tone.FORMAL).body
+    assert "conversation about" not in plain and "discussion of" not in plain

@@ -157,7 +157,10 @@ def check_in_letter(outline: Outline, tone: Tone, variant: int, number: int,
         reference = words.say("reference", 0)
         interest = words.say("interest", 1)
         question = words.say("timeline_decision" if outline.decision else "timeline", 3)
-        paragraphs = [f"{opener} {reference}", f"{interest} {question}", words.say("offer", 2)]
+        topics = [p for p in outline.points if p.form is FragmentKind.TOPIC]
+        first = (f"{reference} {words.say('recall', 5, topic=topics[0].phrase)}" if topics
+                 else f"{opener} {reference}")     # a detail from that talk, not a pleasantry
+        paragraphs = [first, f"{interest} {question}", words.say("offer", 2)]
         if brief:   # a card: no opener, no offer
             paragraphs = [reference, f"{interest} {question}"]
     return _letter(greeting, paragraphs, closing, signature)

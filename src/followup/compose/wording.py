@@ -236,6 +236,21 @@ CHECK_IN: Parts = {
         C: ("I hope your week's going well.", "Hope you're doing well.",
             "I hope things are good on your end.", "Hope the week has been kind to you."),
     },
+    # One thing from that conversation, in place of a pleasantry ({topic}: a topic point).
+    "recall": {
+        F: (
+            "Our conversation about {topic} has stayed with me since.",
+            "I have kept thinking about our discussion of {topic}.",
+            "I still think back to what you said about {topic}.",
+            "I enjoyed our exchange about {topic} and have thought about it since.",
+        ),
+        C: (
+            "I've kept thinking about our chat on {topic}.",
+            "What you said about {topic} has stuck with me.",
+            "I still think back to our talk about {topic}.",
+            "Our conversation about {topic} has stayed with me.",
+        ),
+    },
     "reference": {
         F: (
             "I am writing to check in on the {role} role we discussed on {date}.",
