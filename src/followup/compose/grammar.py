@@ -56,7 +56,7 @@ CONTRACTED_SUBJECTS = frozenset(
 NOT_GERUNDS = vocabulary("thing things nothing something anything everything spring string "
                          "morning evening during ceiling meeting meetings building buildings "
                          "ring king bring sing wing swing sibling offering")
-_KEEP_LOWER = frozenset(["dbt", "npm", "pnpm", "iOS", "macOS", "eBay", "iPhone", "iPad", "k8s",
+KEEP_LOWER = frozenset(["dbt", "npm", "pnpm", "iOS", "macOS", "eBay", "iPhone", "iPad", "k8s",
                          "gRPC", "jQuery", "pytest", "mypy", "ruff", "kubectl", "vLLM"])
 _NO_DOUBLE = vocabulary("open visit offer enter listen happen develop deliver order answer "
                        "gather monitor edit limit budget target market benefit")
@@ -91,7 +91,7 @@ def capitalize_first(text: str) -> str:
     if not tokens:
         return text
     first = tokens[0]
-    if first in _KEEP_LOWER or re.match(r".[^\W\d_]*[A-Z]", first) or not first[0].islower():
+    if first in KEEP_LOWER or re.match(r".[^\W\d_]*[A-Z]", first) or not first[0].islower():
         return text
     index = text.find(first)
     return text[:index] + first[0].upper() + text[index + 1:]

@@ -205,24 +205,26 @@ _QUANTITY_RE = re.compile(r"(?:about |around |over |nearly |more than |almost )?
                           r"(?: [a-z]+ing)?(?: (?:on|in|at|across|per|a) [^\d]+)?")
 
 
-def make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
+def make_point(kind: str, text: str, names: tuple[str, ...],
+               terms: frozenset[str] = frozenset()) -> Point | Unused:
     """One of the interviewer's points as a topic or a clause, or why it cannot be used.
 
     When its first part cannot be said ("~400 invoices/wk, 3-way match, QuickBooks
     Enterprise"), the first of its other parts that can ("QuickBooks Enterprise") is used.
     """
-    point = _make_point(kind, text, names)
+    point = _make_point(kind, text, names, terms)
     if isinstance(point, Point) or fragments.is_self_note(fragments.clean(text)):
         return point
     parts = re.split(r"\s*(?<!\d),(?!\d)\s*|;\s*", fragments.clean(text))
     for part in parts[1:]:
-        other = _make_point(kind, part, names)
+        other = _make_point(kind, part, names, terms)
         if isinstance(other, Point):
             return Point(kind, text, other.phrase, other.form)
     return point
 
 
-def _make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
+def _make_point(kind: str, text: str, names: tuple[str, ...],
+                terms: frozenset[str]) -> Point | Unused:
     cleaned = fragments.clean(phrasing.drop_reporting(fragments.clean(text), names))
     if fragments.is_self_note(cleaned):
         return Unused(text, "it reads as a note to yourself")
@@ -244,8 +246,7 @@ def _make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
         fragment = fragments.read(fragment.first)      # one thing from a list
         form = fragment.kind
     unknown = [w for w in re.findall(r"\b[a-z][a-z'-]*\b", fragment.main)
-               if not lexicon.is_word(w) or (len(w) <= 4 and lexicon.zipf(w) < 3.5
-                                             and not lexicon.classes(w))]
+               if w not in terms and w not in grammar.KEEP_LOWER and _shorthand_like(w)]
     if unknown:
         return Unused(text, f"\u201c{unknown[0]}\u201d reads as shorthand; write it out to "
                             "have the note used")
@@ -273,17 +274,31 @@ def _make_point(kind: str, text: str, names: tuple[str, ...]) -> Point | Unused:
                         "team …\u201d, \u201cwe talked about …\u201d) to have it used")
 
 
-def points_and_unused(person: Interviewer) -> tuple[tuple[Point, ...], tuple[Unused, ...]]:
+def points_and_unused(person: Interviewer, terms: frozenset[str] = frozenset()
+                      ) -> tuple[tuple[Point, ...], tuple[Unused, ...]]:
     """The interviewer's usable points (first discussed, first shared, then the rest in
-    order), and the notes that could not be used."""
+    order), and the notes that could not be used. `terms`: lower-case words the record uses
+    elsewhere (the job description, qualifications), so "dbt" there is a term, not shorthand."""
     names = tuple(n for n in (person.name, person.first_name) if n)
-    discussed = [make_point("discussed", t, names) for t in person.discussed if t.strip()]
-    shared = [make_point("shared", t, names) for t in person.shared if t.strip()]
+    discussed = [make_point("discussed", t, names, terms) for t in person.discussed if t.strip()]
+    shared = [make_point("shared", t, names, terms) for t in person.shared if t.strip()]
     usable_d = [p for p in discussed if isinstance(p, Point) and p.phrase.strip()]
     usable_s = [p for p in shared if isinstance(p, Point) and p.phrase.strip()]
     ordered = usable_d[:1] + usable_s[:1] + usable_d[1:] + usable_s[1:]
     unused = tuple(p for p in discussed + shared if isinstance(p, Unused))
     return tuple(ordered), unused
+
+
+def _shorthand_like(word: str) -> bool:
+    """A lower-case word no lexicon knows, or a short one rare in text ("obs", "somm")."""
+    return not lexicon.is_word(word) or (len(word) <= 4 and lexicon.zipf(word) < 3.5
+                                         and not lexicon.classes(word))
+
+
+def record_terms(interview: Interview) -> frozenset[str]:
+    """The lower-case words of the record's own texts: terms of the trade it uses."""
+    text = " ".join((interview.job_description, *interview.qualifications, interview.notes))
+    return frozenset(re.findall(r"\b[a-z][a-z'-]*\b", text))
 
 
 def points_of(person: Interviewer) -> tuple[Point, ...]:
@@ -476,7 +491,7 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         position = interview.interviewers.index(person)
     except ValueError:
         position = 0
-    points, unused = points_and_unused(person)
+    points, unused = points_and_unused(person, record_terms(interview))
     formal_name, casual_name = greeting_names(person)
     full_role = " ".join(interview.role.split())
     role = short_role(full_role)
