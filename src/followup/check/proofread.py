@@ -79,26 +79,25 @@ BRITISH_WORDS = frozenset(_BRITISH.split())
 _ACRONYM_RE = re.compile(r"[A-Z0-9&/\-]{2,6}s?")
 _INNER_CAPS_RE = re.compile(r".[^\W\d_]*[A-Z]")
 
-_lock = threading.Lock()
-_linter: Any = None
+# One Harper linter per thread: a long check in one web request does not hold up the short
+# ones in others (a single shared linter needed a lock around every lint).
+_local = threading.local()
 
 
 def linter() -> Any:
-    """The shared Harper linter, built on first use."""
-    global _linter
-    if _linter is None:
-        with _lock:
-            if _linter is None:
-                import harper
+    """This thread's Harper linter, built on first use."""
+    made = getattr(_local, "linter", None)
+    if made is None:
+        import harper
 
-                made = harper.Linter(harper.Dialect.AMERICAN)
-                cfg = made.get_lint_config()
-                for name in DISABLED_HARPER_RULES:
-                    if name in cfg:
-                        cfg[name] = False
-                made.set_lint_config(cfg)
-                _linter = made
-    return _linter
+        made = harper.Linter(harper.Dialect.AMERICAN)
+        cfg = made.get_lint_config()
+        for name in DISABLED_HARPER_RULES:
+            if name in cfg:
+                cfg[name] = False
+        made.set_lint_config(cfg)
+        _local.linter = made
+    return made
 
 
 _UK_TO_US = (
@@ -207,9 +206,7 @@ def lint(text: str) -> tuple[HarperLint, ...]:
 
 @lru_cache(maxsize=256)
 def _lint_piece(text: str) -> tuple[HarperLint, ...]:
-    engine = linter()
-    with _lock:
-        raw = engine.lint(text, language="plaintext")
+    raw = linter().lint(text, language="plaintext")
     out = []
     for item in raw:
         start, end = item.span.start, item.span.end
