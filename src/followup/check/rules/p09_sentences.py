@@ -1,4 +1,8 @@
-"""P9 proofread, sentence shape: comma splices — two sentences joined by a bare comma.
+"""P9 proofread, sentence shape: comma splices, and note shorthand left in a letter.
+
+Shorthand ("4 yrs w/ the night team", "~40 staff", "BLS + ACLS", "why A and not B??") is
+found by `language/shorthand.py`, the same table the composer writes out, so a draft the
+composer makes never carries what the checker would flag; the fix is the written-out word.
 
 "Thank you for the interview yesterday, it was great to meet the team." A splice is a comma
 between two clauses that could each stand alone, with no joining word: on its left a clause
@@ -86,7 +90,39 @@ def _comma_splice(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[H
         yield Hit(start, end, suggestion=fixed)
 
 
+_SYMBOLS = ((re.compile(r"\s*(?:->|=>|→)\s*"), " to "),
+            (re.compile(r"(?<=[A-Za-z0-9)]) \+ (?=[A-Za-z0-9(])"), " and "),
+            (re.compile(r"(?<![\w~])~\s*(?=\d)"), "about "),
+            (re.compile(r"\?{2,}"), "?"))
+
+
+def _shorthand(doc: Document, ctx: CheckContext, cfg: Settings) -> Iterator[Hit]:
+    from followup.language import shorthand
+
+    text = doc.text
+    for item in shorthand.find(text):
+        yield Hit(item.start, item.end, suggestion=item.expansion or None)
+    for pattern, replacement in _SYMBOLS:
+        for match in pattern.finditer(text):
+            yield Hit(match.start(), match.end(), suggestion=replacement)
+
+
 RULES = (
+    Logic(
+        id="p09.shorthand", practice="P9", severity=Severity.WARNING,
+        message="Note shorthand: write it out in a letter.",
+        why="Abbreviations and symbols from your notes read as hurried in a note to a "
+            "hiring manager.",
+        fail=("I have 4 yrs on a telemetry unit.",
+              "I worked w/ the night team on rapid responses.",
+              "The unit has ~40 staff on nights.",
+              "I hold current BLS + ACLS."),
+        passes=("I have four years on a telemetry unit.",
+                "I worked in the ICU and the PACU with the night team.",
+                "The unit has about 40 staff on nights.",
+                "Hartley & Sons Electrical was founded in 1961."),
+        fn=_shorthand,
+    ),
     Logic(
         id="p09.comma-splice", practice="P9", severity=Severity.WARNING,
         message="A comma splice: two sentences joined by a comma. End the first one there.",
