@@ -6,7 +6,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -390,3 +392,27 @@ def test_a_check_in_recalls_one_thing_from_that_conversation(northwind: Intervie
     record = replace(northwind, interviewers=(bare, *northwind.interviewers[1:]))
     plain = compose(record, bare, Stage.CHECK_IN, Medium.EMAIL, Tone.FORMAL).body
     assert "conversation about" not in plain and "discussion of" not in plain
+
+
+@pytest.mark.parametrize(("sent_on", "said"), [
+    (None, "on Tuesday"),
+    (date(2026, 11, 24), "today"),
+    (date(2026, 11, 25), "yesterday"),
+    (date(2026, 11, 27), "on Tuesday"),
+    (date(2026, 12, 2), "on Tuesday, November 24"),
+])
+def test_the_interview_day_is_named_as_the_send_day_sees_it(
+        northwind: Interview, sent_on: date | None, said: str) -> None:
+    luis = person(northwind, "Luis")
+    body = compose(northwind, luis, Stage.THANK_YOU, Medium.EMAIL, Tone.FORMAL,
+                   sent_on=sent_on).body
+    assert f"me {said} about" in body
+
+
+def test_a_thank_you_drafted_the_evening_of_the_interview_says_yesterday(
+        northwind: Interview) -> None:
+    from followup.drafting import send_day
+
+    luis = person(northwind, "Luis")
+    evening = datetime(2026, 11, 24, 17, 0, tzinfo=ZoneInfo("America/Chicago"))
+    assert send_day(northwind, luis, Stage.THANK_YOU, evening) == date(2026, 11, 25)

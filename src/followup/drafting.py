@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from followup.errors import InputError
@@ -61,6 +61,30 @@ def check_in_number(store: Store, interview_id: int) -> int:
 
     sent = {e.followup for e in store.list_events(interview_id) if e.kind is EventKind.SENT}
     return 2 if FollowupKind.CHECK_IN_1 in sent else 1
+
+
+def send_day(interview: Interview, person: Interviewer, stage: Stage, now: datetime,
+             config: Config | None = None) -> date:
+    """The day (in the interview's zone) a new note will go, so its time words fit it: a
+    thank-you at the suggested slot (the first send window in their working hours after the
+    thank-you window opens), or now when that has passed; a check-in now."""
+    from followup.windows import next_send_slot, zone_info
+
+    moment = now
+    if stage is Stage.THANK_YOU:
+        opens = interview.ends_at + timedelta(
+            hours=config.limit("thank_you_opens_hours") if config is not None else 1)
+        start, end = ((config.limit("send_hour_start"), config.limit("send_hour_end"))
+                      if config is not None else (8, 10))
+        try:
+            moment = next_send_slot(max(now, opens), person.timezone or interview.timezone,
+                                    start, end)
+        except (ValueError, KeyError):
+            moment = max(now, opens)
+    try:
+        return moment.astimezone(zone_info(interview.timezone)).date()
+    except (ValueError, KeyError):
+        return moment.date()
 
 
 def send_moment(draft: Draft | None, now: datetime | None) -> datetime | None:
@@ -148,7 +172,8 @@ def compose_and_store(
     number = check_in_number(store, interview.id) if stage is Stage.CHECK_IN else 1
     composed = [compose_with_hints(
         interview, person, stage, medium or default_medium(person),
-        tone or default_tone(interview), variant, config=config, check_in_number=number)
+        tone or default_tone(interview), variant, config=config, check_in_number=number,
+        sent_on=send_day(interview, person, stage, now, config) if now else None)
         for person in people]
     saved = [store.save_draft(c.draft) for c in composed]
     others = tuple(i for i in store.all_interviews() if i.id != interview.id)

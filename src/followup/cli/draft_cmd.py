@@ -23,7 +23,14 @@ import typer
 from followup.cli import app
 from followup.cli.common import parse_now, store_for, user_config
 from followup.cli.render import console, print_json
-from followup.drafting import Checked, as_json, check_in_number, choose_people, review_all
+from followup.drafting import (
+    Checked,
+    as_json,
+    check_in_number,
+    choose_people,
+    review_all,
+    send_day,
+)
 from followup.errors import InputError
 from followup.model import Medium, Stage, Tone
 
@@ -96,9 +103,11 @@ def draft_command(
         people = choose_people(interview, stage, to, everyone)
         others = tuple(i for i in store.all_interviews() if i.id != interview.id)
         number = check_in_number(store, interview_id) if stage is Stage.CHECK_IN else 1
+        moment = parse_now(now)
         composed = [compose_with_hints(
             interview, person, stage, medium or default_medium(person),
-            tone or default_tone(interview), variant, config=config, check_in_number=number)
+            tone or default_tone(interview), variant, config=config, check_in_number=number,
+            sent_on=send_day(interview, person, stage, moment, config))
             for person in people]
         if polish:
             composed = polished(composed, interview, people, config)
@@ -106,7 +115,7 @@ def draft_command(
         if edit:
             saved = [edited_in_editor(store, d) for d in saved]
         pairs = list(zip(saved, people, strict=True))
-        reports = review_all(pairs, interview, others, config, now=parse_now(now))
+        reports = review_all(pairs, interview, others, config, now=moment)
     items = [Checked(d, p, r, c.hints)
              for (d, p), r, c in zip(pairs, reports, composed, strict=True)]
     output(items, json_out)

@@ -14,6 +14,7 @@ runs the checker on a draft the way `followup check` would.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from followup.compose.outline import outline as make_outline
@@ -76,9 +77,14 @@ def recipients(interview: Interview, stage: Stage) -> tuple[Interviewer, ...]:
 def compose_with_hints(
     interview: Interview, interviewer: Interviewer, stage: Stage, medium: Medium, tone: Tone,
     variant: int = 0, *, config: Config | None = None, check_in_number: int = 1,
+    sent_on: date | None = None,
 ) -> Composed:
-    """The draft, and hints for what to add to the record (also what a medium left out)."""
-    plan = make_outline(interview, interviewer, config)
+    """The draft, and hints for what to add to the record (also what a medium left out).
+
+    `sent_on` (the day the note should go, in the interview's zone) lets the note say
+    "yesterday" or "on Tuesday" as that day sees it; without it, the weekday is used.
+    """
+    plan = make_outline(interview, interviewer, config, sent_on)
     rendered = render(plan, thank_you=stage is Stage.THANK_YOU, medium=medium, tone=tone,
                       variant=variant % VARIANTS, limits=limits_from(config),
                       check_in_number=check_in_number)
@@ -100,10 +106,12 @@ def compose_with_hints(
 def compose(
     interview: Interview, interviewer: Interviewer, stage: Stage, medium: Medium, tone: Tone,
     variant: int = 0, *, config: Config | None = None, check_in_number: int = 1,
+    sent_on: date | None = None,
 ) -> Draft:
     """One note to one interviewer; `variant` picks the wording (taken modulo VARIANTS)."""
     return compose_with_hints(interview, interviewer, stage, medium, tone, variant,
-                              config=config, check_in_number=check_in_number).draft
+                              config=config, check_in_number=check_in_number,
+                              sent_on=sent_on).draft
 
 
 def draft_all(

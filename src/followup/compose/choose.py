@@ -109,6 +109,7 @@ class Words:
         self.values: dict[str, str] = {
             "name": name, "role": outline.role, "a_role": outline.a_role,
             "company": outline.company, "weekday": outline.weekday, "date": outline.date,
+            "on_day": outline.on_day, "day_s": outline.day_s, "day": outline.day,
             "decision": outline.decision or "",
         }
 

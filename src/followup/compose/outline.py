@@ -83,6 +83,9 @@ class Outline:
     company: str
     weekday: str
     date: str
+    on_day: str          # "today", "yesterday", "on Tuesday", "on Tuesday, November 24"
+    day_s: str           # "today's", "yesterday's", "Tuesday's", "November 24's"
+    day: str             # "today", "yesterday", "Tuesday", "November 24"
     decision: str | None
     points: tuple[Point, ...]
     qualifications: tuple[Qualification, ...]
@@ -482,9 +485,27 @@ def greeting_names(person: Interviewer) -> tuple[str, str]:
     return salutation, salutation
 
 
-def outline(interview: Interview, person: Interviewer, config: Config | None = None
-            ) -> Outline:
-    """What a note to `person` about `interview` can say, and what the record lacks."""
+def relative_day(start: datetime, sent_on: date | None) -> tuple[str, str, str]:
+    """The interview's day as a note sent on `sent_on` names it: (on_day, day_s, day).
+
+    Unknown send day: the weekday ("on Tuesday"), as a note sent within the week reads.
+    """
+    weekday = f"{start:%A}"
+    days = (sent_on - start.date()).days if sent_on is not None else None
+    if days == 0:
+        return "today", "today's", "today"
+    if days == 1:
+        return "yesterday", "yesterday's", "yesterday"
+    if days is None or 1 < days < 7:
+        return f"on {weekday}", f"{weekday}'s", weekday
+    spoken = spoken_date(start.date())
+    return f"on {weekday}, {spoken}", f"the {spoken}", spoken
+
+
+def outline(interview: Interview, person: Interviewer, config: Config | None = None,
+            sent_on: date | None = None) -> Outline:
+    """What a note to `person` about `interview` can say, and what the record lacks;
+    `sent_on`: the day (in the interview's zone) the note is meant to go."""
     me = sender(interview, config)
     start = local_start(interview)
     try:
@@ -492,6 +513,7 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
     except ValueError:
         position = 0
     points, unused = points_and_unused(person, record_terms(interview))
+    on_day, day_s, day = relative_day(start, sent_on)
     formal_name, casual_name = greeting_names(person)
     full_role = " ".join(interview.role.split())
     role = short_role(full_role)
@@ -507,6 +529,7 @@ def outline(interview: Interview, person: Interviewer, config: Config | None = N
         a_role=f"{grammar.indefinite_article(role)} {role}",
         company=company_in_prose(" ".join(interview.company.split())),
         weekday=f"{start:%A}",
+        on_day=on_day, day_s=day_s, day=day,
         date=f"{start:%A}, {spoken_date(start.date())}",
         decision=decision,
         points=points,

@@ -2,7 +2,9 @@
 
 Each entry maps a part name to its variants per tone. Placeholders are filled only from the
 outline (the record and the config): {name} greeting name, {role}, {a_role} ("an Analytics
-Engineer"), {company}, {weekday} and {date} of the interview, {decision} (the decision date),
+Engineer"), {company}, {weekday} and {date} of the interview, {on_day} / {day_s} / {day}
+(the interview's day as the send day sees it: "today", "yesterday", "on Tuesday", "on
+Tuesday, November 24"), {decision} (the decision date),
 {topic}/{clause} (a point), {question}/{better} (an open question and the better answer),
 {focus} (what a qualification serves in the job description).
 
@@ -50,19 +52,19 @@ THANK_YOU: Parts = {
     # The only part that names the role in full; the company is named once, in "interest".
     "thanks": {
         F: (
-            "Thank you for taking the time to meet with me on {weekday} about the {role} role.",
-            "Thank you for speaking with me on {weekday} about the {role} position.",
-            "I appreciated the time you spent with me on {weekday} discussing the {role} role.",
-            "Thank you for the conversation on {weekday} about the {role} opening.",
-            "Many thanks for your time on {weekday} and for our conversation about the {role} "
+            "Thank you for taking the time to meet with me {on_day} about the {role} role.",
+            "Thank you for speaking with me {on_day} about the {role} position.",
+            "I appreciated the time you spent with me {on_day} discussing the {role} role.",
+            "Thank you for the conversation {on_day} about the {role} opening.",
+            "Many thanks for your time {on_day} and for our conversation about the {role} "
             "role.",
         ),
         C: (
-            "Thanks so much for chatting with me on {weekday} about the {role} role.",
-            "Thank you for taking the time to talk on {weekday} about the {role} role.",
-            "Thanks for the conversation on {weekday} about the {role} role.",
-            "I really appreciated you making time on {weekday} to talk about the {role} role.",
-            "Thank you for {weekday}'s chat about the {role} opening.",
+            "Thanks so much for chatting with me {on_day} about the {role} role.",
+            "Thank you for taking the time to talk {on_day} about the {role} role.",
+            "Thanks for the conversation {on_day} about the {role} role.",
+            "I really appreciated you making time {on_day} to talk about the {role} role.",
+            "Thank you for {day_s} chat about the {role} opening.",
         ),
     },
     # A topic is framed as something talked about, never as the candidate's own plan:
@@ -195,12 +197,12 @@ THANK_YOU: Parts = {
         F: (
             "Thank you — {role} interview at {company}",
             "{role} interview at {company}: thank you",
-            "Thank you for {weekday}'s {role} interview at {company}",
+            "Thank you for {day_s} {role} interview at {company}",
             "Following up on the {role} interview at {company}",
             "Thank you: {role}, {company}",
         ),
         C: (
-            "Thanks for {weekday} — {role} at {company}",
+            "Thanks for {day} — {role} at {company}",
             "Great talking about the {role} role at {company}",
             "Thank you — {role} chat at {company}",
             "Following up: {role} at {company}",
@@ -210,14 +212,14 @@ THANK_YOU: Parts = {
     "note_thanks": {
         F: (
             "thank you for speaking with me about the {role} role.",
-            "thank you for your time on {weekday} and our conversation about the {role} role.",
-            "many thanks for {weekday}'s conversation about the {role} role.",
+            "thank you for your time {on_day} and our conversation about the {role} role.",
+            "many thanks for {day_s} conversation about the {role} role.",
             "thank you for meeting with me about the {role} position.",
         ),
         C: (
             "thanks for chatting with me about the {role} role.",
-            "thanks for {weekday}'s conversation about the {role} role.",
-            "thank you for the time on {weekday} talking about the {role} role.",
+            "thanks for {day_s} conversation about the {role} role.",
+            "thank you for the time {on_day} talking about the {role} role.",
             "really appreciated the chat about the {role} role.",
         ),
     },
