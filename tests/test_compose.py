@@ -58,9 +58,9 @@ def test_thank_you_email_has_every_part_in_order(northwind: Interview) -> None:
         body.index("Senior Data Engineer"),                    # thanks naming the role
         body.index("nightly batch jobs to streaming"),         # her discussed point
         body.index("double in size next year"),                # what she shared
-        body.index("dbt project"),                             # a qualification
         body.index("I version every model"),                   # the better answer
-        body.index("Northwind Analytics", body.index("I version")),  # interest in the company
+        body.index("dbt project"),                             # a qualification, leading …
+        body.index("Northwind Analytics", body.index("dbt project")),  # … into the interest
         body.rindex("Priya Raman"),                            # signature
     ]
     assert marks == sorted(marks)

@@ -122,7 +122,9 @@ def thank_you_letter(outline: Outline, tone: Tone, variant: int, shape: Shape,
         answer = _answer(words, outline)
     close = [words.say("interest", 10), words.say("offer", 11)] if shape.extras else [
         words.say("interest", 10)]
-    paragraphs = [" ".join(opening), " ".join(fit), answer, " ".join(close)]
+    # A qualification on its own line reads as a résumé bullet; it leads into the closing
+    # interest instead ("I have three years as a … I would welcome the chance to …").
+    paragraphs = [" ".join(opening), answer, " ".join(fit + close)]
     return _letter(greeting, paragraphs, words.say("closing", 12, opens=False), signature)
 
 
@@ -153,13 +155,13 @@ def check_in_letter(outline: Outline, tone: Tone, variant: int, number: int,
         interest = words.say("second_interest", 1)
         paragraphs = [f"{reference} {interest}", words.say("graceful", 2)]
     else:
-        opener = words.say("opener", 4)
         reference = words.say("reference", 0)
         interest = words.say("interest", 1)
         question = words.say("timeline_decision" if outline.decision else "timeline", 3)
         topics = [p for p in outline.points if p.form is FragmentKind.TOPIC]
+        # A detail from that talk, not a pleasantry ("I hope all is well …") before it.
         first = (f"{reference} {words.say('recall', 5, topic=topics[0].phrase)}" if topics
-                 else f"{opener} {reference}")     # a detail from that talk, not a pleasantry
+                 else reference)
         paragraphs = [first, f"{interest} {question}", words.say("offer", 2)]
         if brief:   # a card: no opener, no offer
             paragraphs = [reference, f"{interest} {question}"]

@@ -232,12 +232,6 @@ THANK_YOU: Parts = {
 }
 
 CHECK_IN: Parts = {
-    "opener": {
-        F: ("I hope your week is going well.", "I hope you are doing well.",
-            "I hope all is well with you and the team.", "I hope the past week has gone well."),
-        C: ("I hope your week's going well.", "Hope you're doing well.",
-            "I hope things are good on your end.", "Hope the week has been kind to you."),
-    },
     # One thing from that conversation, in place of a pleasantry ({topic}: a topic point).
     "recall": {
         F: (

@@ -70,7 +70,7 @@ _LOWER_ONLY = frozenset({"pt", "pts", "hr", "ft", "dev", "ops", "dir", "rep", "r
 # "ft" only means full-time before "role/job/position"; elsewhere it is feet.
 _FT_NEXT = frozenset("role job position staff employee employees hire shift".split())
 
-_TOKEN_RE = re.compile(r"(?<![\w/-])(?:w/o|w/in|w/|b/c|gov't|[A-Za-z][A-Za-z']*(?![\w-]))"
+_TOKEN_RE = re.compile(r"(?<![\w/.@-])(?:w/o|w/in|w/|b/c|gov't|[A-Za-z][A-Za-z']*(?![\w-]|\.\w))"
                        r"(?:\.(?!\w))?")
 _SYMBOL_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "budgets, forecasting, payroll, etc" → "budgets, forecasting and payroll"
