@@ -201,6 +201,9 @@ _TOPIC_VERBS_RE = re.compile(
     r"(?:on|about)|q'?s?\s+(?:on|about))\s+", re.IGNORECASE)
 
 
+_MONEY_RE = re.compile(r"\b(?:salary|salaries|pay|paid|wage|wages|compensation|bonus|"
+                       r"benefits|pension|401k|stock options|per hour|"
+                       r"an hour|/hr|k a year|per annum)\b|[$£€¥₹]\s?\d", re.IGNORECASE)
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I’m|I’ve)\b")
 # A count and what it counts, maybe where: "about 40 staff on nights", "48 beds".
 _QUANTITY_RE = re.compile(r"(?:about |around |over |nearly |more than |almost )?(\d[\d,]*|one|"
@@ -232,6 +235,8 @@ def _make_point(kind: str, text: str, names: tuple[str, ...],
     if fragments.is_self_note(cleaned):
         return Unused(text, "it reads as a note to yourself")
     cleaned = _TOPIC_VERBS_RE.sub("", cleaned)
+    if _MONEY_RE.search(cleaned):
+        return Unused(text, "pay and benefits are for the offer stage, not a thank-you note")
     if (kind == "shared" and _FIRST_PERSON_RE.search(cleaned)) or (
             re.match(r"(?:my|I)\b", cleaned) and fragments.kind_of(cleaned) in (
                 Kind.CLAUSE, Kind.FIRST_PERSON)):

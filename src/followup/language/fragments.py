@@ -102,7 +102,8 @@ _SELF_RE = re.compile(
     re.IGNORECASE)
 _SELF_ANYWHERE_RE = re.compile(r"\b(?:lol|ugh|oops|idk|tbh|imo|smh|note to self|my bad|haha+|"
                                r"hmm+|yikes|argh|lil|mention (?:it )?if|if (?:they|she|he) "
-                               r"asks?|annoyed at myself|kick myself|"
+                               r"asks?|annoyed at myself|kick myself|bring (?:it |that )?up|"
+                               r"think about it|expected more|red flag|not sure about|"
                                r"call (?:me|him|her|them)|calls? (?:him|her|them)|goes by|"
                                r"prefers? to be called|(?:first|family|last) name|pronounced|"
                                r"pronouns?|wants? [\"“]|spell(?:ed|s)? (?:it|her|his)|"
