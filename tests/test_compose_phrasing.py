@@ -14,7 +14,6 @@ from followup.compose.grammar import (
     pick,
     sentence,
 )
-from followup.compose.outline import Point, make_point
 from followup.compose.phrasing import (
     FragmentKind,
     as_clause,
@@ -24,6 +23,7 @@ from followup.compose.phrasing import (
     drop_reporting,
     to_second_person,
 )
+from followup.compose.points import Point, make_point
 from followup.language import fragments
 from followup.language.fragments import Kind
 

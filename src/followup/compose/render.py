@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from followup.compose import claims, grammar
 from followup.compose.choose import Words, word_count
 from followup.compose.grammar import sentence
-from followup.compose.outline import Outline, Point, Qualification, short_company, short_role
+from followup.compose.outline import Outline, Qualification, short_company, short_role
 from followup.compose.phrasing import FragmentKind
+from followup.compose.points import Point
 from followup.compose.wording import CHECK_IN, THANK_YOU
 from followup.model import Medium, Tone
 from followup.model.names import parse_name
