@@ -8,9 +8,9 @@
 interviewer's points and `claims.py` the candidate's own notes, by their kind as
 `language/fragments.py` reads it, leaving out what no sentence can hold; `phrasing.py` turns
 fragments towards the interviewer, `wording.py` holds the variants per tone, `render.py`
-lays a note out per medium within its limits. Pure and deterministic: the same record and options give the same draft.
-`compose_with_hints` also says what to add to the record for a better note, and `review`
-runs the checker on a draft the way `followup check` would.
+lays a note out per medium within its limits. Pure and deterministic: the same record and
+options give the same draft. `compose_with_hints` also says what to add to the record for a
+better note, and `review` runs the checker on a draft the way `followup check` would.
 """
 
 from __future__ import annotations
