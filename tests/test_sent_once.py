@@ -19,24 +19,14 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from draft_helpers import stored_draft
 from followup.cli import app
 from followup.cli.demo import sample_notes_path
 from followup.errors import ConflictError, FollowupError
-from followup.model import Draft, DraftStatus, Event, EventKind, FollowupKind, Medium, Stage, Tone
+from followup.model import DraftStatus, Event, EventKind, FollowupKind
 from followup.store import Store
 
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
-
-
-def _setup(store: Store, make_interview: Callable[..., Any], day: int = 2,
-           ) -> tuple[Draft, int]:
-    interview, _ = store.save_interview(make_interview(day=day))
-    person = interview.interviewers[0]
-    draft = store.save_draft(Draft(
-        interview_id=interview.id or 0, interviewer_id=person.id, stage=Stage.THANK_YOU,
-        medium=Medium.EMAIL, tone=Tone.FORMAL, variant=0, subject="Thank you",
-        body="Dear Zoë, thank you.", status=DraftStatus.DRAFT))
-    return draft, person.id or 0
 
 
 def _sent(store: Store) -> list[Event]:
@@ -45,7 +35,7 @@ def _sent(store: Store) -> list[Event]:
 
 def test_recording_a_draft_sent_twice_is_refused_by_the_database(
         store: Store, make_interview: Callable[..., Any]) -> None:
-    draft, person_id = _setup(store, make_interview)
+    draft, person_id = stored_draft(store, make_interview)
     event = Event(draft.interview_id, EventKind.SENT, NOW, person_id, FollowupKind.THANK_YOU,
                   draft.id, "Zoë Ünal")
     marked = replace(draft, status=DraftStatus.SENT, sent_at=NOW)
@@ -60,7 +50,7 @@ def test_recording_a_draft_sent_twice_is_refused_by_the_database(
 
 def test_one_thank_you_per_person_and_one_of_each_check_in(
         store: Store, make_interview: Callable[..., Any]) -> None:
-    draft, person_id = _setup(store, make_interview)
+    draft, person_id = stored_draft(store, make_interview)
     iid = draft.interview_id
     store.record_event(Event(iid, EventKind.SENT, NOW, person_id, FollowupKind.THANK_YOU,
                              None, "Zoë Ünal"))
@@ -106,7 +96,7 @@ def test_threads_marking_one_draft_sent_record_one_event(
         store_factory: Callable[[], Store], make_interview: Callable[..., Any]) -> None:
     store = store_factory()
     for round_number in range(4):
-        draft, _ = _setup(store, make_interview, day=round_number + 2)
+        draft, _ = stored_draft(store, make_interview, day=round_number + 2)
         outcomes = _mark_together(store, draft.id or 0, 4)
         assert outcomes.count("recorded") == 1, outcomes
         # told by the check before (the event is there) or by the database (at once)

@@ -11,22 +11,12 @@ from typing import Any
 
 import pytest
 
+from draft_helpers import stored_draft
 from followup.errors import ConflictError
-from followup.model import Draft, DraftStatus, Event, EventKind, FollowupKind, Medium, Stage, Tone
+from followup.model import DraftStatus, Event, EventKind, FollowupKind
 from followup.store import Store
 
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
-
-
-def _draft(store: Store, make_interview: Callable[..., Any], day: int = 2,
-           ) -> tuple[Draft, int]:
-    interview, _ = store.save_interview(make_interview(day=day))
-    person = interview.interviewers[0]
-    draft = store.save_draft(Draft(
-        interview_id=interview.id or 0, interviewer_id=person.id, stage=Stage.THANK_YOU,
-        medium=Medium.EMAIL, tone=Tone.FORMAL, variant=0, subject="Thank you",
-        body="Dear Zoë, thank you.", status=DraftStatus.DRAFT))
-    return draft, person.id or 0
 
 
 def _race(count: int, work: Callable[[int], Any]) -> list[Any]:
@@ -52,7 +42,7 @@ def test_of_many_claimants_exactly_one_wins(store_factory: Callable[[], Store],
                                             make_interview: Callable[..., Any]) -> None:
     store = store_factory()
     for round_number in range(5):
-        draft, _ = _draft(store, make_interview, day=round_number + 2)
+        draft, _ = stored_draft(store, make_interview, day=round_number + 2)
         won = _race(6, lambda i, d=draft: store.claim_send(
             d, message_id=f"<m{i}@x>", sent_at=NOW, token=f"h:1:{i}", claimed_at=NOW))
         assert sorted(won, key=str) == [False] * 5 + [True]
@@ -63,7 +53,7 @@ def test_of_many_claimants_exactly_one_wins(store_factory: Callable[[], Store],
 
 def test_a_claimed_draft_cannot_be_edited_or_marked_sent(
         store: Store, make_interview: Callable[..., Any]) -> None:
-    draft, person_id = _draft(store, make_interview)
+    draft, person_id = stored_draft(store, make_interview)
     assert store.claim_send(draft, message_id="<m@x>", sent_at=NOW, token="h:1:a",
                             claimed_at=NOW)
     with pytest.raises(ConflictError, match="under way"):
